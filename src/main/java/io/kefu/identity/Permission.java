@@ -1,0 +1,22 @@
+package io.kefu.identity;
+
+/**
+ * What a role may do. Each endpoint names the permission it needs; roles grant sets of them.
+ * Later capabilities add their own constants (and grant them to the built-in roles in a migration).
+ */
+public enum Permission {
+    /** See the staff directory: staff, departments, skill groups. */
+    STAFF_READ,
+    /** Create and edit staff, reset their passwords. */
+    STAFF_MANAGE,
+    /** Edit the department tree. */
+    DEPARTMENT_MANAGE,
+    /** Create skill groups and set their members. */
+    SKILL_GROUP_MANAGE,
+    /** Create roles and set their permissions and data scope. */
+    ROLE_MANAGE,
+    /** Create and revoke API tokens for integrations. */
+    API_TOKEN_MANAGE,
+    /** Browse the audit log. */
+    AUDIT_READ
+}

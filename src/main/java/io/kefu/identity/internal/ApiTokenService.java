@@ -1,0 +1,102 @@
+package io.kefu.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import io.kefu.audit.AuditLog;
+import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API tokens: made with a random secret shown once, kept as a SHA-256 hash, revoked at will. */
+@Service
+@Transactional
+public class ApiTokenService {
+
+    static final String SECRET_PREFIX = "kefu_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final StaffRepository staff;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    ApiTokenService(ApiTokenRepository tokens, StaffRepository staff, JdbcClient jdbc, AuditLog audit) {
+        this.tokens = tokens;
+        this.staff = staff;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** A token just made, with the secret that will never be shown again. */
+    public record IssuedToken(ApiToken token, String secret) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> all() {
+        return tokens.findAllByOrderByIdDesc();
+    }
+
+    public IssuedToken issue(String name, long staffId) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return new IssuedToken(issueWithSecret(name, staffId, secret), secret);
+    }
+
+    /** For unattended set-up, where the deployment chose the secret ({@code KEFU_BOOTSTRAP_TOKEN}). */
+    public ApiToken issueWithSecret(String name, long staffId, String secret) {
+        Staff owner = staff.findById(staffId).orElseThrow(() -> DomainException.onField(
+                HttpStatus.BAD_REQUEST, "staffId", "error.notFound.staff", staffId));
+        ApiToken token = tokens.save(new ApiToken(name.trim(), owner, secret.substring(0, Math.min(9, secret.length())),
+                sha256(secret)));
+        audit.record("apiToken.created", "apiToken", token.getId(), token.getName() + " → " + owner.getUsername());
+        return token;
+    }
+
+    public void revoke(long id) {
+        ApiToken token = tokens.findById(id).orElseThrow(() -> DomainException.notFound("apiToken", id));
+        token.revoke();
+        audit.record("apiToken.revoked", "apiToken", id, token.getName());
+    }
+
+    /** The staff member a live token acts for, if the secret belongs to one whose owner may still sign in. */
+    public Optional<StaffPrincipal> authenticate(String secret) {
+        return tokens.findByTokenHash(sha256(secret))
+                .filter(ApiToken::isActive)
+                .map(token -> {
+                    markUsed(token.getId());
+                    return StaffPrincipals.of(token.getStaff());
+                })
+                .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked())
+                .map(StaffPrincipal::withoutPassword);
+    }
+
+    // A plain UPDATE rather than a dirty entity: concurrent calls with one token must not collide on a version.
+    private void markUsed(long tokenId) {
+        jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(Instant.now()))
+                .param("id", tokenId)
+                .update();
+    }
+
+    static String sha256(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

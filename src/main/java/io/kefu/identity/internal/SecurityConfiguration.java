@@ -1,0 +1,79 @@
+package io.kefu.identity.internal;
+
+import io.kefu.audit.AuditLog;
+import io.kefu.platform.web.ProblemResponder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Two doors. The API ({@code /api/**}, and the metrics scrape) takes only bearer tokens, keeps no session and
+ * answers refusals with problem details. Everything else is the staff UI: form sign-in, CSRF on every form,
+ * friendly error pages. What each endpoint needs is declared on the endpoint with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, ProblemResponder problems)
+            throws Exception {
+        return http
+                .securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMINISTRATOR)
+                        .anyRequest().authenticated())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated"))
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiSecurity(HttpSecurity http, AuditLog audit, TransactionTemplate transactions)
+            throws Exception {
+        LogoutHandler auditLogout = (request, response, authentication) -> {
+            if (authentication != null) {
+                transactions.executeWithoutResult(status ->
+                        audit.recordUnauthenticated(authentication.getName(), "auth.logout", null));
+            }
+        };
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(auditLogout)
+                        .logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self'; frame-ancestors 'self'")))
+                .build();
+    }
+}

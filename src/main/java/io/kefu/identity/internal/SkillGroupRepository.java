@@ -1,0 +1,14 @@
+package io.kefu.identity.internal;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SkillGroupRepository extends JpaRepository<SkillGroup, Long> {
+
+    List<SkillGroup> findAllByOrderByIdAsc();
+
+    boolean existsByNameIgnoreCase(String name);
+
+    boolean existsByDepartmentId(Long departmentId);
+}

@@ -1,0 +1,146 @@
+package io.kefu.identity.internal;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.kefu.audit.AuditLog;
+import io.kefu.platform.DomainException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts: creating and editing them, passwords, sign-in failures and lockout. Every change is audited. */
+@Service
+@Transactional
+public class StaffService {
+
+    private final StaffRepository staff;
+    private final DepartmentRepository departments;
+    private final RoleRepository roles;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditLog audit;
+
+    StaffService(StaffRepository staff, DepartmentRepository departments, RoleRepository roles,
+                 PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, AuditLog audit) {
+        this.staff = staff;
+        this.departments = departments;
+        this.roles = roles;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Staff> search(String query, Long departmentId, int limit) {
+        return staff.search(query == null ? "" : query.trim(), departmentId, PageRequest.of(0, limit));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Staff> all() {
+        return staff.findAll();
+    }
+
+    @Transactional(readOnly = true)
+    public Staff get(long id) {
+        return staff.findById(id).orElseThrow(() -> DomainException.notFound("staff", id));
+    }
+
+    public Staff create(StaffDraft draft, String password) {
+        String username = draft.username().trim();
+        if (staff.existsByUsernameIgnoreCase(username)) {
+            throw DomainException.onField(HttpStatus.CONFLICT, "username", "staff.usernameTaken", username);
+        }
+        passwordPolicy.check(username, password);
+        Staff member = new Staff(username, draft.displayName().trim(), passwordEncoder.encode(password));
+        apply(member, draft);
+        staff.save(member);
+        audit.record("staff.created", "staff", member.getId(), username + " " + roleCodes(member));
+        return member;
+    }
+
+    public Staff update(long id, StaffDraft draft) {
+        Staff member = get(id);
+        boolean wasAdministrator = isEnabledAdministrator(member);
+        apply(member, draft);
+        if (wasAdministrator && !isEnabledAdministrator(member) && staff.countEnabledAdministrators() <= 1) {
+            throw new DomainException(HttpStatus.CONFLICT, "staff.lastAdministrator");
+        }
+        audit.record("staff.updated", "staff", id, member.getUsername() + " " + roleCodes(member)
+                + (member.isEnabled() ? "" : " disabled"));
+        return member;
+    }
+
+    public void resetPassword(long id, String newPassword) {
+        Staff member = get(id);
+        passwordPolicy.check(member.getUsername(), newPassword);
+        member.changePassword(passwordEncoder.encode(newPassword));
+        audit.record("staff.passwordReset", "staff", id, member.getUsername());
+    }
+
+    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+        Staff member = get(id);
+        if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, member.getPasswordHash())) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "currentPassword", "password.currentWrong");
+        }
+        passwordPolicy.check(member.getUsername(), newPassword);
+        member.changePassword(passwordEncoder.encode(newPassword));
+        audit.record("staff.passwordChanged", "staff", id, member.getUsername());
+    }
+
+    public void unlock(long id) {
+        Staff member = get(id);
+        member.unlock();
+        audit.record("staff.unlocked", "staff", id, member.getUsername());
+    }
+
+    /** Counts a failed sign-in for an existing username; the fifth in a row locks the account. */
+    public void recordFailedLogin(String username) {
+        staff.findByUsernameIgnoreCase(username).ifPresent(member -> {
+            if (member.recordFailedLogin(Instant.now())) {
+                audit.recordUnauthenticated(member.getUsername(), "auth.locked",
+                        Staff.MAX_FAILED_LOGINS + " failed sign-ins");
+            }
+        });
+        audit.recordUnauthenticated(username, "auth.loginFailed", null);
+    }
+
+    public void recordSuccessfulLogin(long id) {
+        staff.findById(id).ifPresent(Staff::recordSuccessfulLogin);
+        audit.record("auth.login", "staff", id, null);
+    }
+
+    private void apply(Staff member, StaffDraft draft) {
+        Department department = draft.departmentId() == null ? null
+                : departments.findById(draft.departmentId()).orElseThrow(() -> DomainException.onField(
+                        HttpStatus.BAD_REQUEST, "departmentId", "error.notFound.department", draft.departmentId()));
+        Set<Role> newRoles = new HashSet<>();
+        for (Long roleId : draft.roleIds()) {
+            newRoles.add(roles.findById(roleId).orElseThrow(() -> DomainException.onField(
+                    HttpStatus.BAD_REQUEST, "roleIds", "error.notFound.role", roleId)));
+        }
+        if (newRoles.isEmpty()) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "roleIds", "staff.roleRequired");
+        }
+        member.updateProfile(draft.displayName().trim(), blankToNull(draft.email()), blankToNull(draft.phone()),
+                department);
+        member.assignRoles(newRoles);
+        member.setEnabled(draft.enabled());
+    }
+
+    private static boolean isEnabledAdministrator(Staff member) {
+        return member.isEnabled() && member.getRoles().stream().anyMatch(Role::isAdministrator);
+    }
+
+    private static String roleCodes(Staff member) {
+        return member.getRoles().stream().map(Role::getCode).sorted().toList().toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,162 @@
+package io.kefu.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real PostgreSQL server whose data lives in a folder of its own, kept between runs.
+ *
+ * <p>The folder is guarded by a file lock, so a second Kefu pointed at the same folder stops with a clear message
+ * instead of corrupting it. Within one JVM (several test contexts) the running server is shared and stopped when
+ * the last user releases it.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "kefu";
+    static final String USER = "postgres";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+
+    private final Path directory;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final EmbeddedPostgres postgres;
+    private int users;
+
+    private EmbeddedPostgresServer(Path directory, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.directory = directory;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts the server in {@code directory} or joins the one this JVM already runs there.
+     *
+     * @param fresh start from an empty database, discarding what the folder held (tests only)
+     */
+    public static synchronized EmbeddedPostgresServer acquire(Path directory, boolean fresh) {
+        Path key = directory.toAbsolutePath().normalize();
+        EmbeddedPostgresServer server = RUNNING.get(key);
+        if (server == null) {
+            server = start(key, fresh);
+            RUNNING.put(key, server);
+        }
+        server.users++;
+        return server;
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--users > 0) {
+                return;
+            }
+            RUNNING.remove(directory);
+        }
+        try {
+            postgres.close();
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL in {} did not stop cleanly", directory, e);
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path directory, boolean fresh) {
+        try {
+            Files.createDirectories(directory);
+            FileChannel channel = FileChannel.open(directory.resolve("kefu.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new DataDirectoryInUseException(directory);
+            }
+            Path data = directory.resolve("data");
+            if (fresh) {
+                FileSystemUtils.deleteRecursively(data);
+            }
+            stopOrphanedServer(data);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), data);
+            return new EmbeddedPostgresServer(directory, channel, lock, postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    /**
+     * A Kefu that was killed (not stopped) leaves its PostgreSQL running. We hold the folder's lock, so no Kefu
+     * uses that server any more: stop it before starting ours.
+     */
+    private static void stopOrphanedServer(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
+                .map(String::trim)
+                .filter(line -> line.matches("\\d+"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                .filter(process -> process.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (orphan.isPresent()) {
+            log.warn("Stopping PostgreSQL (pid {}) left running by an earlier Kefu", orphan.get().pid());
+            ProcessHandle process = orphan.get();
+            process.destroy();
+            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+                process.destroyForcibly();
+                return process;
+            }).join();
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + DATABASE
+                        + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database '" + DATABASE + "'", e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.kefu.platform.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * API calls speak the language of their {@code Accept-Language}; the UI speaks Chinese until the user switches,
+ * and the switch sticks in a cookie for a year.
+ */
+class KefuLocaleResolver implements LocaleResolver {
+
+    static final String COOKIE = "kefu-lang";
+
+    private final AcceptHeaderLocaleResolver api = new AcceptHeaderLocaleResolver();
+    private final CookieLocaleResolver ui = new CookieLocaleResolver(COOKIE);
+
+    KefuLocaleResolver() {
+        api.setSupportedLocales(Locales.SUPPORTED);
+        api.setDefaultLocale(Locales.DEFAULT);
+        ui.setDefaultLocale(Locales.DEFAULT);
+        ui.setCookieMaxAge(Duration.ofDays(365));
+        ui.setCookieHttpOnly(true);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        return isApi(request) ? api.resolveLocale(request) : supported(ui.resolveLocale(request));
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        ui.setLocale(request, response, locale == null ? null : supported(locale));
+    }
+
+    private static Locale supported(Locale locale) {
+        return Locales.SUPPORTED.stream()
+                .filter(candidate -> candidate.getLanguage().equals(locale.getLanguage()))
+                .findFirst()
+                .orElse(Locales.DEFAULT);
+    }
+}
