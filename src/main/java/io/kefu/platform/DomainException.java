@@ -27,7 +27,7 @@ public class DomainException extends RuntimeException {
 
     /** The record of the given kind (a key under {@code error.notFound.*}) does not exist. */
     public static DomainException notFound(String kind, Object id) {
-        return new DomainException(HttpStatus.NOT_FOUND, "error.notFound." + kind, id);
+        return new DomainException(HttpStatus.NOT_FOUND, "error.notFound." + kind, String.valueOf(id));
     }
 
     /** A conflict or invalid value that belongs to one input field, e.g. a username already taken. */

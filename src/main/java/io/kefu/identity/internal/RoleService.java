@@ -68,7 +68,7 @@ public class RoleService {
     public void delete(long id) {
         Role role = get(id);
         if (role.isBuiltIn()) {
-            throw new DomainException(HttpStatus.CONFLICT, "role.builtIn");
+            throw new DomainException(HttpStatus.CONFLICT, "role.builtInFixed");
         }
         if (staff.countWithRole(id) > 0) {
             throw new DomainException(HttpStatus.CONFLICT, "role.inUse", role.getName());

@@ -39,7 +39,7 @@ public class Staff {
 
     private String phone;
 
-    @ManyToOne(fetch = FetchType.LAZY)
+    @ManyToOne
     @JoinColumn(name = "department_id")
     private Department department;
 
@@ -121,6 +121,10 @@ public class Staff {
 
     public Set<Role> getRoles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean isLockedNow() {
+        return isLocked(Instant.now());
     }
 
     public boolean isLocked(Instant now) {

@@ -3,6 +3,7 @@ package io.kefu.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.LocaleResolver;
@@ -28,8 +29,11 @@ class KefuLocaleResolver implements LocaleResolver {
         ui.setCookieHttpOnly(true);
     }
 
+    /** True for API calls, also while an API call's error is being rendered on {@code /error}. */
     static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String errorUri ? errorUri : request.getRequestURI();
+        return uri.startsWith(request.getContextPath() + "/api/");
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -37,7 +38,8 @@ public class ProblemResponder {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 messages.getMessage(messageKey, null, messageKey, locale));
         problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
-        problem.setInstance(URI.create(request.getRequestURI()));
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        problem.setInstance(URI.create(original instanceof String uri ? uri : request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
