@@ -4,7 +4,7 @@ package io.kefu;
 public final class TestAccounts {
 
     public static final String ADMIN = "admin";
-    public static final String PASSWORD = "Admin-Test-2026";
+    public static final String PASSWORD = "Kefu-Test-2026";
     public static final String BOOTSTRAP_TOKEN = "kefu_test_bootstrap_token_0123456789";
 
     public static final String SUPERVISOR = "wangfang";

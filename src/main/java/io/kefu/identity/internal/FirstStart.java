@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.kefu.platform.DomainException;
 import io.kefu.platform.KefuProperties;
 import io.kefu.platform.web.Locales;
 import org.slf4j.Logger;
@@ -83,6 +85,13 @@ class FirstStart implements ApplicationRunner {
     private void setUp() {
         String password = StringUtils.hasText(properties.adminPassword()) ? properties.adminPassword()
                 : (generatedPassword = passwordPolicy.generate());
+        try {
+            passwordPolicy.check(ADMIN_USERNAME, password);
+        } catch (DomainException e) {
+            throw new IllegalStateException("KEFU_ADMIN_PASSWORD is refused: " + messages.getMessage(e.messageKey(),
+                    e.arguments(), Locale.ENGLISH) + " Rules: " + messages.getMessage("password.rules", null,
+                    Locale.ENGLISH));
+        }
         String adminName = messages.getMessage("role.ADMINISTRATOR", null, Locales.DEFAULT);
         Staff admin = staff.create(new StaffDraft(ADMIN_USERNAME, adminName, null, null, null,
                 Set.of(roles.byCode(Role.ADMINISTRATOR).getId()), true), password);

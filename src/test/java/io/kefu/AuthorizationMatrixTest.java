@@ -1,0 +1,224 @@
+package io.kefu;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.kefu.identity.internal.ApiTokenService;
+import io.kefu.identity.internal.StaffRepository;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every endpoint the application serves, as every built-in role and as an anonymous caller, and checks
+ * each answer against the matrix below: allowed callers are served (never 401/403, never 500), refused ones are
+ * turned away (403 for a role without the permission; 401 from the API or the sign-in page for the anonymous).
+ * An endpoint missing from the matrix fails the test, so every new endpoint must declare who may call it.
+ */
+@KefuTest
+class AuthorizationMatrixTest {
+
+    enum Caller {
+        ANONYMOUS(null), ADMINISTRATOR(TestAccounts.ADMIN), SUPERVISOR(TestAccounts.SUPERVISOR),
+        AGENT(TestAccounts.AGENT), CUSTOMER_MANAGER(TestAccounts.CUSTOMER_MANAGER), SALES(TestAccounts.SALES),
+        TECHNICAL_SUPPORT(TestAccounts.TECHNICAL_SUPPORT), QUALITY_INSPECTOR(TestAccounts.QUALITY_INSPECTOR);
+
+        final String username;
+
+        Caller(String username) {
+            this.username = username;
+        }
+    }
+
+    private static final String PUBLIC = "PUBLIC";
+    private static final String SIGNED_IN = "SIGNED_IN";
+    private static final String ADMIN = "ADMINISTRATOR";
+    private static final String STAFF_READERS = "ADMINISTRATOR SUPERVISOR QUALITY_INSPECTOR";
+    private static final String SKILL_GROUP_MANAGERS = "ADMINISTRATOR SUPERVISOR";
+
+    /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
+    private static final Map<String, String> MATRIX = new LinkedHashMap<>();
+
+    static {
+        MATRIX.put("GET /login", PUBLIC);
+        MATRIX.put("GET /", SIGNED_IN);
+        MATRIX.put("* /error", PUBLIC);
+        MATRIX.put("GET /v3/api-docs", PUBLIC);
+        MATRIX.put("GET /v3/api-docs.yaml", PUBLIC);
+        MATRIX.put("GET /v3/api-docs/swagger-config", PUBLIC);
+        MATRIX.put("GET /swagger-ui.html", PUBLIC);
+        MATRIX.put("GET /profile", SIGNED_IN);
+        MATRIX.put("POST /profile/password", SIGNED_IN);
+        MATRIX.put("GET /admin/staff", STAFF_READERS);
+        MATRIX.put("GET /admin/staff/new", ADMIN);
+        MATRIX.put("POST /admin/staff", ADMIN);
+        MATRIX.put("GET /admin/staff/{id}", STAFF_READERS);
+        MATRIX.put("POST /admin/staff/{id}", ADMIN);
+        MATRIX.put("POST /admin/staff/{id}/password", ADMIN);
+        MATRIX.put("POST /admin/staff/{id}/unlock", ADMIN);
+        MATRIX.put("GET /admin/departments", STAFF_READERS);
+        MATRIX.put("POST /admin/departments", ADMIN);
+        MATRIX.put("GET /admin/departments/{id}", ADMIN);
+        MATRIX.put("POST /admin/departments/{id}", ADMIN);
+        MATRIX.put("POST /admin/departments/{id}/delete", ADMIN);
+        MATRIX.put("GET /admin/skill-groups", STAFF_READERS);
+        MATRIX.put("GET /admin/skill-groups/new", SKILL_GROUP_MANAGERS);
+        MATRIX.put("POST /admin/skill-groups", SKILL_GROUP_MANAGERS);
+        MATRIX.put("GET /admin/skill-groups/{id}", SKILL_GROUP_MANAGERS);
+        MATRIX.put("POST /admin/skill-groups/{id}", SKILL_GROUP_MANAGERS);
+        MATRIX.put("POST /admin/skill-groups/{id}/delete", SKILL_GROUP_MANAGERS);
+        MATRIX.put("GET /admin/roles", ADMIN);
+        MATRIX.put("GET /admin/roles/new", ADMIN);
+        MATRIX.put("POST /admin/roles", ADMIN);
+        MATRIX.put("GET /admin/roles/{id}", ADMIN);
+        MATRIX.put("POST /admin/roles/{id}", ADMIN);
+        MATRIX.put("POST /admin/roles/{id}/delete", ADMIN);
+        MATRIX.put("GET /admin/tokens", ADMIN);
+        MATRIX.put("POST /admin/tokens", ADMIN);
+        MATRIX.put("POST /admin/tokens/{id}/revoke", ADMIN);
+        MATRIX.put("GET /admin/audit", ADMIN);
+        MATRIX.put("GET /api/v1/me", SIGNED_IN);
+        MATRIX.put("GET /api/v1/staff", STAFF_READERS);
+        MATRIX.put("POST /api/v1/staff", ADMIN);
+        MATRIX.put("GET /api/v1/staff/{id}", STAFF_READERS);
+        MATRIX.put("PATCH /api/v1/staff/{id}", ADMIN);
+        MATRIX.put("POST /api/v1/staff/{id}/password", ADMIN);
+        MATRIX.put("POST /api/v1/staff/{id}/unlock", ADMIN);
+        MATRIX.put("GET /api/v1/departments", STAFF_READERS);
+        MATRIX.put("POST /api/v1/departments", ADMIN);
+        MATRIX.put("PATCH /api/v1/departments/{id}", ADMIN);
+        MATRIX.put("DELETE /api/v1/departments/{id}", ADMIN);
+        MATRIX.put("GET /api/v1/skill-groups", STAFF_READERS);
+        MATRIX.put("POST /api/v1/skill-groups", SKILL_GROUP_MANAGERS);
+        MATRIX.put("GET /api/v1/skill-groups/{id}", STAFF_READERS);
+        MATRIX.put("PUT /api/v1/skill-groups/{id}", SKILL_GROUP_MANAGERS);
+        MATRIX.put("DELETE /api/v1/skill-groups/{id}", SKILL_GROUP_MANAGERS);
+        MATRIX.put("GET /api/v1/roles", ADMIN);
+        MATRIX.put("POST /api/v1/roles", ADMIN);
+        MATRIX.put("PUT /api/v1/roles/{id}", ADMIN);
+        MATRIX.put("DELETE /api/v1/roles/{id}", ADMIN);
+        MATRIX.put("GET /api/v1/tokens", ADMIN);
+        MATRIX.put("POST /api/v1/tokens", ADMIN);
+        MATRIX.put("DELETE /api/v1/tokens/{id}", ADMIN);
+        MATRIX.put("GET /api/v1/audit", ADMIN);
+        // Served by Actuator rather than by a controller; listed here so that they are walked too.
+        MATRIX.put("GET /actuator/health", PUBLIC);
+        MATRIX.put("GET /actuator/health/liveness", PUBLIC);
+        MATRIX.put("GET /actuator/health/readiness", PUBLIC);
+        MATRIX.put("GET /actuator/prometheus", ADMIN);
+    }
+
+    private static final Set<String> ACTUATOR = Set.of("GET /actuator/health", "GET /actuator/health/liveness",
+            "GET /actuator/health/readiness", "GET /actuator/prometheus");
+
+    private static final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+    private static final Map<Caller, WebSession> sessions = new EnumMap<>(Caller.class);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    @BeforeAll
+    static void issueTokenForEveryRole(@Autowired ApiTokenService tokenService, @Autowired StaffRepository staff) {
+        for (Caller caller : Caller.values()) {
+            if (caller.username != null) {
+                long id = staff.findByUsernameIgnoreCase(caller.username).orElseThrow().getId();
+                tokens.put(caller, tokenService.issue("matrix-" + caller, id).secret());
+            }
+        }
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        assertThat(MATRIX.keySet()).containsAll(servedEndpoints());
+    }
+
+    @Test
+    void everyCallerGetsExactlyWhatTheMatrixAllows() {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String> row : MATRIX.entrySet()) {
+            String[] methodAndPath = row.getKey().split(" ", 2);
+            String method = methodAndPath[0].equals("*") ? "GET" : methodAndPath[0];
+            String path = methodAndPath[1].replace("{id}", "999999");
+            for (Caller caller : Caller.values()) {
+                boolean allowed = allows(row.getValue(), caller);
+                int status = call(caller, method, path);
+                String verdict = verdict(path, caller, allowed, status);
+                if (verdict != null) {
+                    wrong.add(row.getKey() + " as " + caller + ": " + verdict);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static boolean allows(String rule, Caller caller) {
+        return switch (rule) {
+            case PUBLIC -> true;
+            case SIGNED_IN -> caller != Caller.ANONYMOUS;
+            default -> Set.of(rule.split(" ")).contains(caller.name());
+        };
+    }
+
+    private static String verdict(String path, Caller caller, boolean allowed, int status) {
+        boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+        if (status >= 500) {
+            return "server error " + status;
+        }
+        if (allowed) {
+            boolean refused = status == 401 || status == 403 || (!api && status == 302 && caller == Caller.ANONYMOUS);
+            return refused ? "refused with " + status + " but should be allowed" : null;
+        }
+        int expected = caller == Caller.ANONYMOUS ? (api ? 401 : 302) : 403;
+        return status == expected ? null : "answered " + status + " but should be refused with " + expected;
+    }
+
+    private int call(Caller caller, String method, String path) {
+        boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+        if (api) {
+            ApiClient client = new ApiClient(port, tokens.get(caller));
+            return client.send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}").status();
+        }
+        WebSession session = sessions.computeIfAbsent(caller, c -> {
+            WebSession s = new WebSession(port);
+            if (c.username != null) {
+                assertThat(s.signIn(c.username, TestAccounts.PASSWORD).location()).doesNotContain("error");
+            }
+            return s;
+        });
+        WebSession.Page page = method.equals("GET") ? session.get(path) : session.post(path, Map.of());
+        if (page.status() == 302 && page.location() != null && page.location().contains("/login")) {
+            return 302;
+        }
+        return page.status() == 302 ? 200 : page.status();
+    }
+
+    private Set<String> servedEndpoints() {
+        Set<String> served = new TreeSet<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    served.add("* " + pattern);
+                }
+                methods.forEach(m -> served.add(m.name() + " " + pattern));
+            }
+        });
+        served.addAll(ACTUATOR);
+        return served;
+    }
+}

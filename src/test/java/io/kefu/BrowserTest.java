@@ -1,0 +1,196 @@
+package io.kefu;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Drives the real UI in the system Chromium: an administrator sets up a department and a staff member, switches
+ * the language and signs out; an agent is kept out of the administration screens.
+ */
+@KefuTest
+class BrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchBrowser() {
+        // A missing browser must fail the build: skipping would hide that the UI went untested.
+        assertTrue(Files.isExecutable(CHROMIUM), "BrowserTest needs Chromium at " + CHROMIUM
+                + " (apt-get install chromium); Playwright's own browser download is switched off");
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void administratorSetsUpDepartmentAndStaffThenSwitchesLanguageAndSignsOut() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String department = "售后服务部" + suffix;
+        String username = "tester" + suffix;
+        String displayName = "测试员" + suffix;
+
+        signIn(TestAccounts.ADMIN);
+        assertThat(navLink("员工")).isVisible();
+
+        createDepartment(department, "客服部");
+        createStaff(username, displayName, department, "客服专员");
+        findStaff(username, displayName);
+
+        switchToEnglish();
+        signOut();
+    }
+
+    @Test
+    void agentSeesNoAdministrationAndIsRefusedStaffScreen() {
+        signIn(TestAccounts.AGENT);
+        assertThat(navLink("首页")).isVisible();
+        assertThat(navLink("员工")).hasCount(0);
+        assertThat(navLink("Staff")).hasCount(0);
+
+        Response response = page.navigate("/admin/staff");
+        assertEquals(403, response.status());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("无权访问"))).isVisible();
+    }
+
+    private void signIn(String username) {
+        page.navigate("/login");
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(TestAccounts.PASSWORD);
+        page.locator("#signIn").click();
+        assertThat(page).hasURL(Pattern.compile("/$"));
+    }
+
+    private void createDepartment(String name, String parent) {
+        page.navigate("/admin/departments");
+        Locator form = page.locator("#newDepartment");
+        form.locator("#name").fill(name);
+        Locator parentSelect = form.locator("#parentId");
+        parentSelect.selectOption(optionValue(parentSelect, parent));
+        form.locator("button[type=submit]").click();
+        assertThat(page.locator("#departmentTree .department-name").getByText(name, exact())).isVisible();
+    }
+
+    private void createStaff(String username, String displayName, String department, String role) {
+        page.navigate("/admin/staff");
+        page.locator("#newStaff").click();
+        page.locator("#username").fill(username);
+        page.locator("#displayName").fill(displayName);
+        page.locator("#email").fill(username + "@example.com");
+        Locator departmentSelect = page.locator("#departmentId");
+        departmentSelect.selectOption(optionValue(departmentSelect, department));
+        page.getByLabel(role, new Page.GetByLabelOptions().setExact(true)).check();
+        page.locator("#saveStaff").click();
+
+        // Left blank, the password is generated and shown this once.
+        assertThat(page.locator("#newPasswordNotice")).isVisible();
+        assertThat(page.locator("#newPassword")).hasText(Pattern.compile("\\S+"));
+    }
+
+    private void findStaff(String username, String displayName) {
+        page.navigate("/admin/staff");
+        Locator rows = page.locator("#staffResults tbody tr");
+        assertThat(rows.getByText(displayName, exact())).isVisible();
+
+        // htmx searches as you type, so the list narrows without a submit.
+        page.locator("input[name=q]").fill(username.substring(2));
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText(displayName);
+        assertThat(rows.first()).containsText(username);
+    }
+
+    private void switchToEnglish() {
+        page.locator("#languageMenu").click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English").setExact(true)).click();
+        assertThat(navLink("Staff")).isVisible();
+
+        page.navigate("/admin/roles");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Roles & permissions")))
+                .isVisible();
+    }
+
+    private void signOut() {
+        page.locator("#userMenu").click();
+        page.locator("#signOut").click();
+        assertThat(page).hasURL(Pattern.compile("/login\\?logout$"));
+        assertThat(page.getByText("You have signed out.")).isVisible();
+
+        page.navigate("/admin/staff");
+        assertThat(page).hasURL(Pattern.compile("/login$"));
+        assertThat(page.locator("#signIn")).isVisible();
+    }
+
+    private Locator navLink(String text) {
+        return page.locator("#mainNav")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(text).setExact(true));
+    }
+
+    /** Department options are indented with ideographic spaces, so match the label without them. */
+    private static String optionValue(Locator select, String departmentName) {
+        for (Locator option : select.locator("option").all()) {
+            if (option.textContent().strip().equals(departmentName)) {
+                return option.getAttribute("value");
+            }
+        }
+        throw new AssertionError("No option " + departmentName + " in " + select);
+    }
+
+    private static Locator.GetByTextOptions exact() {
+        return new Locator.GetByTextOptions().setExact(true);
+    }
+}
