@@ -41,8 +41,10 @@ public final class WebSession {
         return post("/login", Map.of("username", username, "password", password));
     }
 
+    /** A path, or an absolute address such as a redirect's {@code Location}. */
     public Page get(String path) {
-        Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        URI uri = URI.create(path.startsWith("http") ? path : baseUrl + path);
+        Page page = send(HttpRequest.newBuilder(uri).GET());
         rememberCsrf(page.body());
         return page;
     }

@@ -8,5 +8,5 @@ public interface DepartmentRepository extends JpaRepository<Department, Long> {
 
     List<Department> findAllByOrderBySortOrderAscIdAsc();
 
-    boolean existsByParentId(Long parentId);
+    boolean existsByParent_Id(Long parentId);
 }

@@ -59,7 +59,7 @@ public class DepartmentService {
 
     public void delete(long id) {
         Department department = get(id);
-        if (departments.existsByParentId(id) || staff.existsByDepartmentId(id) || skillGroups.existsByDepartmentId(id)) {
+        if (departments.existsByParent_Id(id) || staff.existsByDepartment_Id(id) || skillGroups.existsByDepartment_Id(id)) {
             throw new DomainException(HttpStatus.CONFLICT, "department.inUse", department.getName());
         }
         departments.delete(department);

@@ -8,7 +8,5 @@ public interface SkillGroupRepository extends JpaRepository<SkillGroup, Long> {
 
     List<SkillGroup> findAllByOrderByIdAsc();
 
-    boolean existsByNameIgnoreCase(String name);
-
-    boolean existsByDepartmentId(Long departmentId);
+    boolean existsByDepartment_Id(Long departmentId);
 }

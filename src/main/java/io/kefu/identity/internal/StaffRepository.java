@@ -14,7 +14,7 @@ public interface StaffRepository extends JpaRepository<Staff, Long> {
 
     boolean existsByUsernameIgnoreCase(String username);
 
-    boolean existsByDepartmentId(Long departmentId);
+    boolean existsByDepartment_Id(Long departmentId);
 
     @Query("""
             select s from Staff s left join s.department d
