@@ -108,11 +108,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 FileSystemUtils.deleteRecursively(data);
             }
             stopOrphanedServer(data);
+            // The library starts PostgreSQL for throwaway test data (no fsync); Kefu's data must survive a power cut.
+            String durable = fresh ? "off" : "on";
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable)
                     .start();
             createDatabaseIfMissing(postgres);
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), data);
