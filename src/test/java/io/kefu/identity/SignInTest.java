@@ -1,5 +1,7 @@
 package io.kefu.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import io.kefu.ApiClient;
@@ -7,7 +9,9 @@ import io.kefu.KefuTest;
 import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +93,41 @@ class SignInTest {
                 "newPassword", "Second-Pass-2026", "confirmPassword", "Second-Pass-2026"));
         assertThat(changed.location()).endsWith("/profile");
         assertThat(new WebSession(port).signIn(username, "Second-Pass-2026").location()).doesNotContain("error");
+    }
+
+    @Test
+    void disablingOrChangingRolesEndsTheStaffMembersOpenSessions() {
+        ApiClient admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+        long agentRole = agentRoleId(admin);
+        String username = StaffApiTest.unique("session");
+        long id = admin.post("/api/v1/staff", """
+                {"username": "%s", "displayName": "会话测试", "roleIds": [%d], "password": "Session-Pass-2026"}"""
+                .formatted(username, agentRole)).json().get("id").asLong();
+        WebSession session = new WebSession(port);
+        session.signIn(username, "Session-Pass-2026");
+        assertThat(session.get("/profile").status()).isEqualTo(200);
+        WebSession untouched = new WebSession(port);
+        untouched.signIn(TestAccounts.AGENT, TestAccounts.PASSWORD);
+
+        admin.patch("/api/v1/staff/" + id, "{\"enabled\": false}");
+
+        assertThat(session.get("/profile").location()).endsWith("/login");
+        assertThat(new WebSession(port).signIn(username, "Session-Pass-2026").location()).contains("error");
+        assertThat(untouched.get("/profile").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSessionStoredInTheDatabaseHoldsNoPasswordHash(@Autowired JdbcClient jdbc) {
+        new WebSession(port).signIn(TestAccounts.QUALITY_INSPECTOR, TestAccounts.PASSWORD);
+
+        List<byte[]> attributes = jdbc.sql("""
+                SELECT a.attribute_bytes FROM spring_session_attributes a
+                JOIN spring_session s ON s.primary_id = a.session_primary_id
+                WHERE s.principal_name = ?""").param(TestAccounts.QUALITY_INSPECTOR).query(byte[].class).list();
+
+        assertThat(attributes).isNotEmpty();
+        assertThat(attributes).allSatisfy(bytes ->
+                assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("{bcrypt}"));
     }
 
     static long agentRoleId(ApiClient admin) {

@@ -1,14 +1,18 @@
 package io.kefu.identity.internal;
 
 import io.kefu.audit.AuditLog;
+import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.web.ProblemResponder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,6 +32,21 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Sign-in by form; the principal kept in the session carries no password hash. */
+    @Bean
+    DaoAuthenticationProvider staffAuthentication(StaffAccounts accounts, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts) {
+            @Override
+            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+                                                                 UserDetails user) {
+                StaffPrincipal withoutHash = ((StaffPrincipal) user).withoutPassword();
+                return super.createSuccessAuthentication(withoutHash, authentication, withoutHash);
+            }
+        };
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
     }
 
     @Bean

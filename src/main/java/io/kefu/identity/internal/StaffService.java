@@ -24,15 +24,18 @@ public class StaffService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
+    private final StaffSessions sessions;
 
     StaffService(StaffRepository staff, DepartmentRepository departments, RoleRepository roles,
-                 PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, AuditLog audit) {
+                 PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, AuditLog audit,
+                 StaffSessions sessions) {
         this.staff = staff;
         this.departments = departments;
         this.roles = roles;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -66,12 +69,16 @@ public class StaffService {
     public Staff update(long id, StaffDraft draft) {
         Staff member = get(id);
         boolean wasAdministrator = isEnabledAdministrator(member);
+        Set<Role> rolesBefore = member.getRoles();
         apply(member, draft);
         if (wasAdministrator && !isEnabledAdministrator(member) && staff.countEnabledAdministrators() <= 1) {
             throw new DomainException(HttpStatus.CONFLICT, "staff.lastAdministrator");
         }
         audit.record("staff.updated", "staff", id, member.getUsername() + " " + roleCodes(member)
                 + (member.isEnabled() ? "" : " disabled"));
+        if (!member.isEnabled() || !rolesBefore.equals(member.getRoles())) {
+            sessions.signOutEverywhere(member.getUsername());
+        }
         return member;
     }
 
@@ -80,6 +87,7 @@ public class StaffService {
         passwordPolicy.check(member.getUsername(), newPassword);
         member.changePassword(passwordEncoder.encode(newPassword));
         audit.record("staff.passwordReset", "staff", id, member.getUsername());
+        sessions.signOutEverywhere(member.getUsername());
     }
 
     public void changeOwnPassword(long id, String currentPassword, String newPassword) {
