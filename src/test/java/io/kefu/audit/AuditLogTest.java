@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The audit log records who did what from where, can be filtered, and cannot be rewritten. */
 @KefuTest
@@ -40,7 +41,7 @@ class AuditLogTest {
         assertThat(entry.get("actorName").asString()).isEqualTo(TestAccounts.ADMIN);
         assertThat(entry.get("ipAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(Instant.parse(entry.get("occurredAt").asString())).isCloseTo(Instant.now(),
-                org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+                within(1, ChronoUnit.MINUTES));
     }
 
     @Test

@@ -85,12 +85,10 @@ class FirstStart implements ApplicationRunner {
     private void setUp() {
         String password = StringUtils.hasText(properties.adminPassword()) ? properties.adminPassword()
                 : (generatedPassword = passwordPolicy.generate());
-        try {
-            passwordPolicy.check(ADMIN_USERNAME, password);
-        } catch (DomainException e) {
-            throw new IllegalStateException("KEFU_ADMIN_PASSWORD is refused: " + messages.getMessage(e.messageKey(),
-                    e.arguments(), Locale.ENGLISH) + " Rules: " + messages.getMessage("password.rules", null,
-                    Locale.ENGLISH));
+        DemoCompany demo = properties.demoData() ? readDemoCompany() : null;
+        checkFirstPassword(ADMIN_USERNAME, password);
+        if (demo != null) {
+            demo.staff().forEach(member -> checkFirstPassword(member.username(), password));
         }
         String adminName = messages.getMessage("role.ADMINISTRATOR", null, Locales.DEFAULT);
         Staff admin = staff.create(new StaffDraft(ADMIN_USERNAME, adminName, null, null, null,
@@ -100,8 +98,8 @@ class FirstStart implements ApplicationRunner {
             if (StringUtils.hasText(properties.bootstrapToken())) {
                 tokens.issueWithSecret("bootstrap", admin.getId(), properties.bootstrapToken());
             }
-            if (properties.demoData()) {
-                loadDemoCompany(password);
+            if (demo != null) {
+                loadDemoCompany(demo, password);
             }
         } finally {
             SecurityContextHolder.clearContext();
@@ -115,8 +113,18 @@ class FirstStart implements ApplicationRunner {
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
-    private void loadDemoCompany(String password) {
-        DemoCompany demo = readDemoCompany();
+    /** The first password is the administrator's and the demo staff's: it must meet the rules for each. */
+    private void checkFirstPassword(String username, String password) {
+        try {
+            passwordPolicy.check(username, password);
+        } catch (DomainException e) {
+            throw new IllegalStateException("KEFU_ADMIN_PASSWORD is refused for " + username + ": "
+                    + messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH) + " Rules: "
+                    + messages.getMessage("password.rules", null, Locale.ENGLISH));
+        }
+    }
+
+    private void loadDemoCompany(DemoCompany demo, String password) {
         Map<String, Long> departmentIds = new HashMap<>();
         createDepartments(demo.departments(), null, departmentIds);
         Map<String, Long> staffIds = new HashMap<>();

@@ -2,6 +2,7 @@ package io.kefu.identity.web;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.kefu.identity.internal.Role;
 import io.kefu.identity.internal.Staff;
@@ -87,7 +88,7 @@ class StaffApiController {
                 body.phone() != null ? body.phone() : current.getPhone(),
                 body.departmentId() != null ? body.departmentId() : current.getDepartmentId(),
                 body.roleIds() != null ? body.roleIds()
-                        : current.getRoles().stream().map(Role::getId).collect(java.util.stream.Collectors.toSet()),
+                        : current.getRoles().stream().map(Role::getId).collect(Collectors.toSet()),
                 body.enabled() != null ? body.enabled() : current.isEnabled());
         return StaffView.of(staff.update(id, draft));
     }

@@ -1,6 +1,7 @@
 package io.kefu.identity.web;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import io.kefu.identity.internal.Role;
@@ -47,7 +48,7 @@ public class StaffForm {
 
     StaffDraft draft() {
         return new StaffDraft(username, displayName, email, phone, departmentId,
-                roleIds == null ? null : new java.util.HashSet<>(roleIds), enabled);
+                roleIds == null ? null : new HashSet<>(roleIds), enabled);
     }
 
     public String getUsername() {

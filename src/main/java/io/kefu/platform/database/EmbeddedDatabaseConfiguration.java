@@ -1,7 +1,5 @@
 package io.kefu.platform.database;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.kefu.platform.KefuProperties;
 import org.springframework.beans.factory.annotation.Value;

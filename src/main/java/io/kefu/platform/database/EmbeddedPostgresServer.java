@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -145,7 +146,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.warn("Stopping PostgreSQL (pid {}) left running by an earlier Kefu", orphan.get().pid());
             ProcessHandle process = orphan.get();
             process.destroy();
-            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> {
                 process.destroyForcibly();
                 return process;
             }).join();
