@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
+import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +75,8 @@ class OrganisationTest {
 
     @Test
     void aSupervisorSetsTheMembersOfASkillGroup() {
-        long liming = staffId(TestAccounts.AGENT);
-        long zhaolei = staffId("zhaolei");
+        long liming = Lookups.staffId(admin, TestAccounts.AGENT);
+        long zhaolei = Lookups.staffId(admin, "zhaolei");
         String supervisorToken = tokenFor(TestAccounts.SUPERVISOR);
         ApiClient supervisor = new ApiClient(port, supervisorToken);
 
@@ -109,17 +110,9 @@ class OrganisationTest {
         return answer.json().get("id").asLong();
     }
 
-    private long staffId(String username) {
-        for (JsonNode s : admin.get("/api/v1/staff?q=" + username).json()) {
-            if (s.get("username").asString().equals(username)) {
-                return s.get("id").asLong();
-            }
-        }
-        throw new IllegalStateException("no staff " + username);
-    }
-
     private String tokenFor(String username) {
-        return admin.post("/api/v1/tokens", "{\"name\": \"test\", \"staffId\": %d}".formatted(staffId(username)))
+        long staffId = Lookups.staffId(admin, username);
+        return admin.post("/api/v1/tokens", "{\"name\": \"test\", \"staffId\": %d}".formatted(staffId))
                 .json().get("secret").asString();
     }
 

@@ -2,6 +2,7 @@ package io.kefu.identity;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
+import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,8 @@ class RolesAndTokensTest {
 
     @Test
     void withSeveralRolesTheWidestScopeAndAllPermissionsApply() {
-        long agent = roleId("AGENT");
-        long inspector = roleId("QUALITY_INSPECTOR");
+        long agent = Lookups.roleId(admin, "AGENT");
+        long inspector = Lookups.roleId(admin, "QUALITY_INSPECTOR");
         long staffId = admin.post("/api/v1/staff", """
                 {"username": "%s", "displayName": "兼职质检", "roleIds": [%d, %d], "password": "Both-Roles-2026"}"""
                 .formatted(StaffApiTest.unique("both"), agent, inspector)).json().get("id").asLong();
@@ -59,8 +60,8 @@ class RolesAndTokensTest {
 
     @Test
     void theAdministratorRoleCannotBeChangedNorABuiltInRoleDeleted() {
-        long administrator = roleId("ADMINISTRATOR");
-        long agent = roleId("AGENT");
+        long administrator = Lookups.roleId(admin, "ADMINISTRATOR");
+        long agent = Lookups.roleId(admin, "AGENT");
 
         assertThat(admin.put("/api/v1/roles/" + administrator,
                 "{\"name\": \"x\", \"dataScope\": \"OWN\", \"permissions\": []}").status()).isEqualTo(409);
@@ -90,7 +91,7 @@ class RolesAndTokensTest {
     void aDisabledStaffMembersTokensStopWorking() {
         long staffId = admin.post("/api/v1/staff", """
                 {"username": "%s", "displayName": "离职员工", "roleIds": [%d], "password": "Leaving-2026"}"""
-                .formatted(StaffApiTest.unique("leaver"), roleId("AGENT"))).json().get("id").asLong();
+                .formatted(StaffApiTest.unique("leaver"), Lookups.roleId(admin, "AGENT"))).json().get("id").asLong();
         ApiClient leaver = new ApiClient(port, issue("leaver", staffId).get("secret").asString());
         assertThat(leaver.get("/api/v1/me").status()).isEqualTo(200);
 
@@ -106,12 +107,4 @@ class RolesAndTokensTest {
         return answer.json();
     }
 
-    private long roleId(String code) {
-        for (JsonNode role : admin.get("/api/v1/roles").json()) {
-            if (role.get("code").asString().equals(code)) {
-                return role.get("id").asLong();
-            }
-        }
-        throw new IllegalStateException("no role " + code);
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
+import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class SignInTest {
         String username = StaffApiTest.unique("lock");
         long id = admin.post("/api/v1/staff", """
                 {"username": "%s", "displayName": "锁定测试", "roleIds": [%d], "password": "Right-Pass-2026"}"""
-                .formatted(username, agentRoleId(admin))).json().get("id").asLong();
+                .formatted(username, Lookups.roleId(admin, "AGENT"))).json().get("id").asLong();
 
         for (int attempt = 0; attempt < 5; attempt++) {
             assertThat(new WebSession(port).signIn(username, "wrong-pass-1").location()).contains("/login?error");
@@ -80,7 +81,7 @@ class SignInTest {
         String username = StaffApiTest.unique("self");
         admin.post("/api/v1/staff", """
                 {"username": "%s", "displayName": "自助", "roleIds": [%d], "password": "First-Pass-2026"}"""
-                .formatted(username, agentRoleId(admin)));
+                .formatted(username, Lookups.roleId(admin, "AGENT")));
         WebSession session = new WebSession(port);
         session.signIn(username, "First-Pass-2026");
         session.get("/profile");
@@ -98,7 +99,7 @@ class SignInTest {
     @Test
     void disablingOrChangingRolesEndsTheStaffMembersOpenSessions() {
         ApiClient admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
-        long agentRole = agentRoleId(admin);
+        long agentRole = Lookups.roleId(admin, "AGENT");
         String username = StaffApiTest.unique("session");
         long id = admin.post("/api/v1/staff", """
                 {"username": "%s", "displayName": "会话测试", "roleIds": [%d], "password": "Session-Pass-2026"}"""
@@ -130,12 +131,4 @@ class SignInTest {
                 assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("{bcrypt}"));
     }
 
-    static long agentRoleId(ApiClient admin) {
-        for (JsonNode role : admin.get("/api/v1/roles").json()) {
-            if (role.get("code").asString().equals("AGENT")) {
-                return role.get("id").asLong();
-            }
-        }
-        throw new IllegalStateException("no AGENT role");
-    }
 }

@@ -2,6 +2,7 @@ package io.kefu.identity;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
+import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class StaffApiTest {
     @BeforeEach
     void setUp() {
         admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
-        agentRoleId = roleId("AGENT");
+        agentRoleId = Lookups.roleId(admin, "AGENT");
     }
 
     @Test
@@ -122,15 +123,6 @@ class StaffApiTest {
         return admin.post("/api/v1/staff", """
                 {"username": "%s", "displayName": "临时员工", "roleIds": [%d], "password": "Temporary-2026"}"""
                 .formatted(username, agentRoleId)).json().get("id").asLong();
-    }
-
-    private long roleId(String code) {
-        for (JsonNode role : admin.get("/api/v1/roles").json()) {
-            if (role.get("code").asString().equals(code)) {
-                return role.get("id").asLong();
-            }
-        }
-        throw new IllegalStateException("no role " + code);
     }
 
     static String unique(String prefix) {
