@@ -46,6 +46,9 @@ class AuthorizationMatrixTest {
     private static final String ADMIN = "ADMINISTRATOR";
     private static final String STAFF_READERS = "ADMINISTRATOR SUPERVISOR QUALITY_INSPECTOR";
     private static final String SKILL_GROUP_MANAGERS = "ADMINISTRATOR SUPERVISOR";
+    private static final String CUSTOMER_WRITERS = "ADMINISTRATOR SUPERVISOR AGENT CUSTOMER_MANAGER SALES";
+    private static final String CUSTOMER_MERGERS = "ADMINISTRATOR SUPERVISOR CUSTOMER_MANAGER";
+    private static final String CUSTOMER_TRANSFERRERS = "ADMINISTRATOR SUPERVISOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -112,6 +115,16 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/tokens", ADMIN);
         MATRIX.put("DELETE /api/v1/tokens/{id}", ADMIN);
         MATRIX.put("GET /api/v1/audit", ADMIN);
+        MATRIX.put("GET /api/v1/customers", SIGNED_IN);
+        MATRIX.put("POST /api/v1/customers", CUSTOMER_WRITERS);
+        MATRIX.put("GET /api/v1/customers/{id}", SIGNED_IN);
+        MATRIX.put("PATCH /api/v1/customers/{id}", CUSTOMER_WRITERS);
+        MATRIX.put("POST /api/v1/customers/{id}/merge", CUSTOMER_MERGERS);
+        MATRIX.put("POST /api/v1/customers/transfer", CUSTOMER_TRANSFERRERS);
+        MATRIX.put("GET /api/v1/customers/{id}/timeline", SIGNED_IN);
+        MATRIX.put("POST /api/v1/customers/{id}/notes", CUSTOMER_WRITERS);
+        MATRIX.put("GET /api/v1/customer-fields", SIGNED_IN);
+        MATRIX.put("POST /api/v1/customer-fields", ADMIN);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("GET /actuator/health", PUBLIC);
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);

@@ -18,5 +18,21 @@ public enum Permission {
     /** Create and revoke API tokens for integrations. */
     API_TOKEN_MANAGE,
     /** Browse the audit log. */
-    AUDIT_READ
+    AUDIT_READ,
+    /** See customers within the data scope, their identities masked. */
+    CUSTOMER_READ,
+    /** Create and edit customers, add notes. */
+    CUSTOMER_WRITE,
+    /** Reveal a customer's phone numbers, emails and other identities (each reveal is audited). */
+    CUSTOMER_REVEAL,
+    /** Merge duplicate customers. */
+    CUSTOMER_MERGE,
+    /** Hand customers from one owner to another in bulk. */
+    CUSTOMER_TRANSFER,
+    /** Import customers from CSV or XLSX files. */
+    CUSTOMER_IMPORT,
+    /** Export customers to CSV or XLSX (audited). */
+    CUSTOMER_EXPORT,
+    /** Define the custom fields customers carry. */
+    CUSTOMER_FIELD_MANAGE
 }

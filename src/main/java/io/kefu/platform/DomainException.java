@@ -1,5 +1,7 @@
 package io.kefu.platform;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,7 +19,7 @@ public class DomainException extends RuntimeException {
         this(status, null, messageKey, arguments);
     }
 
-    private DomainException(HttpStatus status, String field, String messageKey, Object... arguments) {
+    protected DomainException(HttpStatus status, String field, String messageKey, Object... arguments) {
         super(messageKey);
         this.status = status;
         this.field = field;
@@ -45,6 +47,11 @@ public class DomainException extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /** Extra members of the problem detail, e.g. the id of the record this one would duplicate. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 
     /** The input field the problem belongs to, or null when it concerns the whole request. */

@@ -53,6 +53,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("field", e.field());
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", problem.getDetail())));
         }
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 

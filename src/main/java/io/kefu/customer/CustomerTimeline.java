@@ -1,0 +1,13 @@
+package io.kefu.customer;
+
+/** Other modules add what happened with a customer (a ticket, a chat, a call) to her one timeline. */
+public interface CustomerTimeline {
+
+    /**
+     * @param kind    what happened, a dotted code such as {@code ticket.created}; its label is
+     *                {@code timeline.<kind>} in the messages
+     * @param summary a short text shown on the timeline
+     * @param source  the module that adds it
+     */
+    void add(long customerId, String kind, String summary, String source);
+}

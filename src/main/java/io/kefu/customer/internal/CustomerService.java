@@ -1,0 +1,259 @@
+package io.kefu.customer.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.kefu.audit.AuditLog;
+import io.kefu.customer.CustomerIdentity;
+import io.kefu.customer.CustomerType;
+import io.kefu.customer.CustomersMerged;
+import io.kefu.customer.LifecycleStage;
+import io.kefu.identity.DataScope;
+import io.kefu.identity.StaffDirectory;
+import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customer records: creating them without duplicates, editing, merging, handing over to another owner, the
+ * timeline and notes. Every read and write goes through the caller's data scope: a customer she may not see does
+ * not exist for her (404).
+ */
+@Service
+@Transactional
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final CustomerSearch search;
+    private final CustomerFields fields;
+    private final StaffDirectory staff;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    CustomerService(CustomerRepository customers, CustomerSearch search, CustomerFields fields, StaffDirectory staff,
+                    AuditLog audit, ApplicationEventPublisher events) {
+        this.customers = customers;
+        this.search = search;
+        this.fields = fields;
+        this.staff = staff;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerScope scopeOf(StaffPrincipal viewer) {
+        if (viewer.dataScope() == DataScope.DEPARTMENT && viewer.departmentId() != null) {
+            return new CustomerScope(DataScope.DEPARTMENT, viewer.id(),
+                    staff.departmentWithDescendants(viewer.departmentId()));
+        }
+        return new CustomerScope(viewer.dataScope(), viewer.id(), Set.of());
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerRecord get(long id, StaffPrincipal viewer) {
+        CustomerRecord customer = customers.find(id).orElseThrow(() -> DomainException.notFound("customer", id));
+        if (!isVisible(customer, viewer)) {
+            throw DomainException.notFound("customer", id);
+        }
+        return customer;
+    }
+
+    /** The customer with her personal data, the reveal written to the audit log. */
+    public CustomerRecord reveal(long id, StaffPrincipal viewer) {
+        CustomerRecord customer = get(id, viewer);
+        audit.record("customer.revealed", "customer", id, customer.name());
+        return customer;
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerRecord> search(String query, Long cursor, int limit, StaffPrincipal viewer) {
+        return customers.findAll(search.search(query, scopeOf(viewer), cursor, limit));
+    }
+
+    public CustomerRecord create(CustomerDraft draft, StaffPrincipal creator) {
+        // A rep who sees only her own customers owns what she creates; otherwise it stays unassigned until given.
+        Long ownerId = draft.ownerId() != null ? draft.ownerId()
+                : creator.dataScope() == DataScope.OWN ? Long.valueOf(creator.id()) : null;
+        CustomerDraft checked = check(withOwner(draft, ownerId), null, creator);
+        long id = customers.insert(checked, departmentOf(checked.ownerId(), creator),
+                SearchKeys.of(checked.name()));
+        customers.replaceIdentities(id, checked.identities());
+        customers.addTimeline(id, "customer.created", creator.username(), checked.name(), "customer");
+        audit.record("customer.created", "customer", id, checked.name());
+        return customers.find(id).orElseThrow();
+    }
+
+    public CustomerRecord update(long id, CustomerDraft draft, StaffPrincipal editor) {
+        CustomerRecord current = get(id, editor);
+        if (current.mergedIntoId() != null) {
+            throw new DomainException(HttpStatus.CONFLICT, "customer.mergedAway", current.mergedIntoId());
+        }
+        CustomerDraft checked = check(draft, id, editor);
+        Long departmentId = Objects.equals(checked.ownerId(), current.ownerId()) ? current.departmentId()
+                : departmentOf(checked.ownerId(), editor);
+        if (!customers.update(id, current.version(), checked, departmentId, SearchKeys.of(checked.name()))) {
+            throw new DomainException(HttpStatus.CONFLICT, "problem.concurrentChange");
+        }
+        customers.replaceIdentities(id, checked.identities());
+        String changes = CustomerChanges.describe(current, checked);
+        if (!Objects.equals(checked.ownerId(), current.ownerId())) {
+            customers.addTimeline(id, "customer.ownerChanged", editor.username(),
+                    ownerName(current.ownerId()) + " → " + ownerName(checked.ownerId()), "customer");
+        }
+        if (!changes.isEmpty()) {
+            customers.addTimeline(id, "customer.updated", editor.username(), changes, "customer");
+        }
+        audit.record("customer.updated", "customer", id, changes);
+        return customers.find(id).orElseThrow();
+    }
+
+    /**
+     * Merges {@code sourceId} into {@code survivorId}: identities, contacts and timeline move, blanks of the
+     * survivor are filled from the source, tags are joined. Asking again for a merge already done changes nothing.
+     */
+    public CustomerRecord merge(long survivorId, long sourceId, StaffPrincipal actor) {
+        if (survivorId == sourceId) {
+            throw DomainException.onField(HttpStatus.CONFLICT, "sourceId", "customer.mergeSelf");
+        }
+        CustomerRecord survivor = get(survivorId, actor);
+        CustomerRecord source = get(sourceId, actor);
+        if (source.mergedIntoId() != null && source.mergedIntoId() == survivorId) {
+            return survivor;
+        }
+        if (source.mergedIntoId() != null || survivor.mergedIntoId() != null) {
+            throw DomainException.onField(HttpStatus.CONFLICT, "sourceId", "customer.mergedAway",
+                    source.mergedIntoId() != null ? source.mergedIntoId() : survivor.mergedIntoId());
+        }
+        CustomerDraft combined = combine(survivor, source);
+        customers.mergeInto(survivorId, sourceId);
+        CustomerRecord moved = customers.find(survivorId).orElseThrow();
+        customers.update(survivorId, moved.version(), withIdentities(combined, moved.identities()),
+                moved.departmentId(), SearchKeys.of(combined.name()));
+        customers.addTimeline(survivorId, "customer.merged", actor.username(),
+                "#" + sourceId + " " + source.name(), "customer");
+        audit.record("customer.merged", "customer", survivorId, "#" + sourceId + " → #" + survivorId);
+        events.publishEvent(new CustomersMerged(survivorId, sourceId));
+        return customers.find(survivorId).orElseThrow();
+    }
+
+    /** Hands every customer of one owner (optionally one stage or tier only) to another, e.g. when she leaves. */
+    public int transfer(long fromOwnerId, long toOwnerId, LifecycleStage stage, String tier, StaffPrincipal actor) {
+        if (fromOwnerId == toOwnerId) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "toOwnerId", "customer.transferSame");
+        }
+        StaffDirectory.StaffSummary from = staff.find(fromOwnerId).orElseThrow(() -> DomainException.onField(
+                HttpStatus.BAD_REQUEST, "fromOwnerId", "error.notFound.staff", String.valueOf(fromOwnerId)));
+        StaffDirectory.StaffSummary to = activeStaff(toOwnerId, "toOwnerId");
+        int moved = customers.transfer(fromOwnerId, toOwnerId, to.departmentId(), stage, tier, actor.username(),
+                from.displayName() + " → " + to.displayName());
+        audit.record("customer.transferred", "staff", fromOwnerId,
+                moved + " customers " + from.username() + " → " + to.username());
+        return moved;
+    }
+
+    public void addNote(long id, String text, StaffPrincipal author) {
+        get(id, author);
+        customers.addTimeline(id, "customer.note", author.username(), text.strip(), "customer");
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(long id, Long beforeId, int limit, StaffPrincipal viewer) {
+        get(id, viewer);
+        return customers.timeline(id, beforeId, limit);
+    }
+
+    private CustomerDraft check(CustomerDraft draft, Long selfId, StaffPrincipal actor) {
+        if (draft.organizationId() != null) {
+            if (draft.type() == CustomerType.ORGANIZATION) {
+                throw DomainException.onField(HttpStatus.BAD_REQUEST, "organizationId", "customer.orgInOrg");
+            }
+            CustomerRecord org = get(draft.organizationId(), actor);
+            if (org.type() != CustomerType.ORGANIZATION || org.id() == (selfId == null ? -1 : selfId)) {
+                throw DomainException.onField(HttpStatus.BAD_REQUEST, "organizationId", "customer.notAnOrganization",
+                        org.name());
+            }
+        }
+        if (draft.ownerId() != null) {
+            activeStaff(draft.ownerId(), "ownerId");
+        }
+        List<CustomerIdentity> identities = normalised(draft.identities());
+        Map<CustomerIdentity, Long> holders = customers.holdersOf(identities);
+        for (CustomerIdentity identity : identities) {
+            Long holder = holders.get(identity);
+            if (holder != null && !holder.equals(selfId)) {
+                throw new DuplicateCustomerException(holder, customers.find(holder).map(CustomerRecord::name)
+                        .orElse(""), identity.kind());
+            }
+        }
+        return new CustomerDraft(draft.type(), draft.name().strip(), draft.organizationId(), draft.ownerId(),
+                draft.tier(), draft.tags(), draft.region(), draft.lifecycleStage(), draft.birthday(), draft.consent(),
+                fields.check(draft.attributes()), identities);
+    }
+
+    static List<CustomerIdentity> normalised(List<CustomerIdentity> raw) {
+        Set<CustomerIdentity> unique = new LinkedHashSet<>();
+        for (CustomerIdentity identity : raw) {
+            unique.add(IdentityNormaliser.normalise(identity.kind(), identity.value()));
+        }
+        return new ArrayList<>(unique);
+    }
+
+    private StaffDirectory.StaffSummary activeStaff(long id, String field) {
+        return staff.find(id).filter(StaffDirectory.StaffSummary::enabled).orElseThrow(() ->
+                DomainException.onField(HttpStatus.BAD_REQUEST, field, "customer.ownerUnknown", String.valueOf(id)));
+    }
+
+    private Long departmentOf(Long ownerId, StaffPrincipal actor) {
+        if (ownerId == null) {
+            return actor.departmentId();
+        }
+        return staff.find(ownerId).map(StaffDirectory.StaffSummary::departmentId).orElse(null);
+    }
+
+    private String ownerName(Long ownerId) {
+        return ownerId == null ? "—" : staff.find(ownerId).map(StaffDirectory.StaffSummary::displayName)
+                .orElse("#" + ownerId);
+    }
+
+    private boolean isVisible(CustomerRecord customer, StaffPrincipal viewer) {
+        CustomerScope scope = scopeOf(viewer);
+        return switch (scope.scope()) {
+            case ALL -> true;
+            case OWN -> customer.ownerId() != null && customer.ownerId() == viewer.id();
+            case DEPARTMENT -> (customer.ownerId() != null && customer.ownerId() == viewer.id())
+                    || (customer.departmentId() != null && scope.departmentIds().contains(customer.departmentId()));
+        };
+    }
+
+    private static CustomerDraft combine(CustomerRecord survivor, CustomerRecord source) {
+        Set<String> tags = new LinkedHashSet<>(survivor.tags());
+        tags.addAll(source.tags());
+        Map<String, Object> attributes = new LinkedHashMap<>(source.attributes());
+        attributes.putAll(survivor.attributes());
+        return new CustomerDraft(survivor.type(), survivor.name(),
+                survivor.organizationId() != null ? survivor.organizationId() : source.organizationId(),
+                survivor.ownerId() != null ? survivor.ownerId() : source.ownerId(),
+                survivor.tier() != null ? survivor.tier() : source.tier(), List.copyOf(tags),
+                survivor.region() != null ? survivor.region() : source.region(), survivor.lifecycleStage(),
+                survivor.birthday() != null ? survivor.birthday() : source.birthday(), survivor.consent(),
+                attributes, survivor.identities());
+    }
+
+    private static CustomerDraft withOwner(CustomerDraft d, Long ownerId) {
+        return new CustomerDraft(d.type(), d.name(), d.organizationId(), ownerId, d.tier(), d.tags(), d.region(),
+                d.lifecycleStage(), d.birthday(), d.consent(), d.attributes(), d.identities());
+    }
+
+    private static CustomerDraft withIdentities(CustomerDraft d, List<CustomerIdentity> identities) {
+        return new CustomerDraft(d.type(), d.name(), d.organizationId(), d.ownerId(), d.tier(), d.tags(), d.region(),
+                d.lifecycleStage(), d.birthday(), d.consent(), d.attributes(), identities);
+    }
+}

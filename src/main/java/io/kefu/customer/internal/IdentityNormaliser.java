@@ -1,0 +1,100 @@
+package io.kefu.customer.internal;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.kefu.customer.CustomerIdentity;
+import io.kefu.customer.IdentityKind;
+import io.kefu.platform.DomainException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Brings identities to one form so that the same customer is recognised however she wrote them: phones to E.164
+ * (a Chinese number without country code is taken as Chinese), emails and ids trimmed, emails lower-cased. Also
+ * masks personal data for display: 138****5678, z***@example.com.
+ */
+public final class IdentityNormaliser {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private IdentityNormaliser() {
+    }
+
+    /** @throws DomainException (400, on the field named after the kind) when the value cannot be an identity */
+    public static CustomerIdentity normalise(IdentityKind kind, String raw) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty() || value.length() > 200) {
+            throw invalid(kind, raw);
+        }
+        return new CustomerIdentity(kind, switch (kind) {
+            case PHONE -> phone(value, raw);
+            case EMAIL -> email(value, raw);
+            case ID_NUMBER -> value.toUpperCase(Locale.ROOT);
+            default -> value;
+        });
+    }
+
+    private static String phone(String value, String raw) {
+        try {
+            PhoneNumber number = PHONES.parse(value, "CN");
+            if (!PHONES.isPossibleNumber(number)) {
+                throw invalid(IdentityKind.PHONE, raw);
+            }
+            return PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        } catch (NumberParseException e) {
+            throw invalid(IdentityKind.PHONE, raw);
+        }
+    }
+
+    private static String email(String value, String raw) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(lower).matches()) {
+            throw invalid(IdentityKind.EMAIL, raw);
+        }
+        return lower;
+    }
+
+    /** How a phone is shown: Chinese numbers without +86, others in international form. */
+    public static String displayPhone(String e164) {
+        return e164.startsWith("+86") ? e164.substring(3) : e164;
+    }
+
+    /** Personal data with its middle hidden; other identities as they are. */
+    public static String mask(CustomerIdentity identity) {
+        String value = identity.kind() == IdentityKind.PHONE ? displayPhone(identity.value()) : identity.value();
+        if (!identity.kind().isPersonalData()) {
+            return value;
+        }
+        if (identity.kind() == IdentityKind.EMAIL) {
+            int at = value.indexOf('@');
+            return value.charAt(0) + "***" + value.substring(at);
+        }
+        int length = value.length();
+        int keepStart = length >= 11 ? 3 : length >= 7 ? 2 : 1;
+        int keepEnd = length >= 11 ? 4 : length >= 7 ? 2 : Math.min(1, length - 1);
+        return value.substring(0, keepStart) + "*".repeat(value.length() - keepStart - keepEnd)
+                + value.substring(value.length() - keepEnd);
+    }
+
+    private static DomainException invalid(IdentityKind kind, String raw) {
+        return DomainException.onField(HttpStatus.BAD_REQUEST, fieldOf(kind), "customer.invalidIdentity." + kind,
+                raw == null ? "" : raw);
+    }
+
+    /** The JSON field that carries this kind of identity. */
+    public static String fieldOf(IdentityKind kind) {
+        return switch (kind) {
+            case PHONE -> "phones";
+            case EMAIL -> "emails";
+            case WECHAT_OPENID -> "wechatOpenId";
+            case WECHAT_UNIONID -> "wechatUnionId";
+            case APP_USER_ID -> "appUserId";
+            case MEMBER_NO -> "memberNo";
+            case ID_NUMBER -> "idNumber";
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package io.kefu.identity;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** What other modules may ask about staff and departments. */
+public interface StaffDirectory {
+
+    /** A staff member as other modules see her. */
+    record StaffSummary(long id, String username, String displayName, Long departmentId, boolean enabled) {
+    }
+
+    Optional<StaffSummary> find(long staffId);
+
+    /** The department and all departments below it, for the DEPARTMENT data scope. */
+    Set<Long> departmentWithDescendants(long departmentId);
+}

@@ -1,0 +1,38 @@
+package io.kefu.identity.internal;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.kefu.identity.StaffDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class StaffDirectoryService implements StaffDirectory {
+
+    private final StaffRepository staff;
+    private final JdbcClient jdbc;
+
+    StaffDirectoryService(StaffRepository staff, JdbcClient jdbc) {
+        this.staff = staff;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<StaffSummary> find(long staffId) {
+        return staff.findById(staffId).map(s -> new StaffSummary(s.getId(), s.getUsername(), s.getDisplayName(),
+                s.getDepartmentId(), s.isEnabled()));
+    }
+
+    @Override
+    public Set<Long> departmentWithDescendants(long departmentId) {
+        return Set.copyOf(jdbc.sql("""
+                WITH RECURSIVE tree AS (
+                    SELECT id FROM department WHERE id = :id
+                    UNION ALL
+                    SELECT d.id FROM department d JOIN tree t ON d.parent_id = t.id)
+                SELECT id FROM tree""").param("id", departmentId).query(Long.class).list());
+    }
+}
