@@ -1,5 +1,6 @@
 package io.kefu.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,9 @@ public interface StaffDirectory {
     }
 
     Optional<StaffSummary> find(long staffId);
+
+    /** Every enabled staff member, by name: the people records can be given to. */
+    List<StaffSummary> active();
 
     /** The department and all departments below it, for the DEPARTMENT data scope. */
     Set<Long> departmentWithDescendants(long departmentId);

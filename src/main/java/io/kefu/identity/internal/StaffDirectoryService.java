@@ -1,5 +1,7 @@
 package io.kefu.identity.internal;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,14 @@ class StaffDirectoryService implements StaffDirectory {
     public Optional<StaffSummary> find(long staffId) {
         return staff.findById(staffId).map(s -> new StaffSummary(s.getId(), s.getUsername(), s.getDisplayName(),
                 s.getDepartmentId(), s.isEnabled()));
+    }
+
+    @Override
+    public List<StaffSummary> active() {
+        return staff.findAll().stream().filter(Staff::isEnabled)
+                .map(s -> new StaffSummary(s.getId(), s.getUsername(), s.getDisplayName(), s.getDepartmentId(), true))
+                .sorted(Comparator.comparing(StaffSummary::username))
+                .toList();
     }
 
     @Override
