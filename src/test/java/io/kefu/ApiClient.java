@@ -1,11 +1,13 @@
 package io.kefu;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,40 @@ public final class ApiClient {
         return send("DELETE", path, null);
     }
 
+    /** Posts a multipart form with one file ({@code file}) and text fields, as a browser or curl -F would. */
+    public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+        String boundary = "kefu-" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept-Language", language)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
+    }
+
+    /** The raw bytes of a download. */
+    public byte[] download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Accept-Language", language)
@@ -74,6 +110,10 @@ public final class ApiClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return exchange(request);
+    }
+
+    private Response exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -125,6 +125,10 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/customers/{id}/notes", CUSTOMER_WRITERS);
         MATRIX.put("GET /api/v1/customer-fields", SIGNED_IN);
         MATRIX.put("POST /api/v1/customer-fields", ADMIN);
+        MATRIX.put("POST /api/v1/customers/imports", CUSTOMER_MERGERS);
+        MATRIX.put("GET /api/v1/customers/imports/{id}", CUSTOMER_MERGERS);
+        MATRIX.put("GET /api/v1/customers/imports/{id}/report", CUSTOMER_MERGERS);
+        MATRIX.put("GET /api/v1/customers/export", CUSTOMER_MERGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("GET /actuator/health", PUBLIC);
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);

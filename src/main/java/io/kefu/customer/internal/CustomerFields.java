@@ -62,11 +62,13 @@ public class CustomerFields {
     /** The attributes with each value in its field's type; unknown fields and wrong values are refused. */
     @Transactional(readOnly = true)
     public Map<String, Object> check(Map<String, Object> attributes) {
-        if (attributes.isEmpty()) {
-            return attributes;
-        }
+        return attributes.isEmpty() ? attributes : check(attributes, all());
+    }
+
+    /** As {@link #check(Map)}, against field definitions read once (an import checks many rows). */
+    public static Map<String, Object> check(Map<String, Object> attributes, List<Field> definitions) {
         Map<String, Field> fields = new LinkedHashMap<>();
-        all().forEach(f -> fields.put(f.key(), f));
+        definitions.forEach(f -> fields.put(f.key(), f));
         Map<String, Object> checked = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
             Field field = fields.get(key);

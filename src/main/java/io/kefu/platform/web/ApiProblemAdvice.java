@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -69,6 +71,14 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage()))
                 .toList());
         return problem;
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, message("problem.status.413"));
+        }
+        return problem(HttpStatus.BAD_REQUEST, message("problem.notMultipart"));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -1,0 +1,281 @@
+package io.kefu.customer.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.kefu.audit.AuditLog;
+import io.kefu.customer.CustomerIdentity;
+import io.kefu.identity.StaffDirectory;
+import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DomainException;
+import io.kefu.platform.KefuProperties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports customers from a CSV or XLSX file in the background. All good rows are written in one transaction, so
+ * an import either adds all of them or, if it fails or the application stops, none. Bad rows change nothing and
+ * are listed with their reason in a report; a row whose identity (phone, email...) already belongs to a customer
+ * is counted as a duplicate and skipped, so importing the same file again adds nobody.
+ */
+@Service
+public class CustomerImporter implements ApplicationRunner {
+
+    static final int CHUNK = 2000;
+    private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
+
+    private final CustomerImports imports;
+    private final CustomerRepository customers;
+    private final BulkCustomerWriter writer;
+    private final CustomerFields fields;
+    private final StaffDirectory staff;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final TaskExecutor executor;
+    private final Path uploads;
+
+    CustomerImporter(CustomerImports imports, CustomerRepository customers, BulkCustomerWriter writer,
+                     CustomerFields fields, StaffDirectory staff, MessageSource messages, AuditLog audit,
+                     TransactionTemplate transactions, TaskExecutor executor, KefuProperties properties) {
+        this.imports = imports;
+        this.customers = customers;
+        this.writer = writer;
+        this.fields = fields;
+        this.staff = staff;
+        this.messages = messages;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.executor = executor;
+        this.uploads = properties.dataDir().resolve("imports");
+    }
+
+    /** A file received and kept until it is imported: its headers, the mapping they suggest, its first rows. */
+    public record Upload(String token, String fileName, List<String> headers, ImportMapping suggested,
+                         List<List<String>> sample) {
+    }
+
+    public Upload receive(String fileName, InputStream content) {
+        if (!SpreadsheetRows.isSupported(fileName)) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "customer.import.unsupported", fileName);
+        }
+        String token = UUID.randomUUID() + (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? ".xlsx" : ".csv");
+        Path stored = uploads.resolve(token);
+        try {
+            Files.createDirectories(uploads);
+            Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (SpreadsheetRows rows = SpreadsheetRows.open(stored, token)) {
+            List<List<String>> sample = new ArrayList<>();
+            while (rows.hasNext() && sample.size() < 5) {
+                sample.add(rows.next());
+            }
+            return new Upload(token, fileName, rows.headers(), ImportMapping.guess(rows.headers(), fields.all()),
+                    sample);
+        }
+    }
+
+    /** Starts importing a received file; follow it with {@link #status}. */
+    public UUID start(String token, String fileName, ImportMapping mapping, StaffPrincipal by, Locale locale) {
+        if (!token.matches("[0-9a-f-]{36}\\.(csv|xlsx)") || !Files.exists(uploads.resolve(token))) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "token", "customer.import.noSuchUpload");
+        }
+        mapping.checked();
+        UUID id = UUID.randomUUID();
+        imports.begin(id, fileName, by.username());
+        executor.execute(() -> runAs(by, () -> run(id, uploads.resolve(token), mapping, by, locale)));
+        return id;
+    }
+
+    public ImportStatus status(UUID id) {
+        return imports.find(id).orElseThrow(() -> DomainException.notFound("customerImport", id));
+    }
+
+    /** CSV: row number, outcome, reason, then the row as it was. */
+    public String report(UUID id) {
+        return imports.report(id).orElseThrow(() -> DomainException.notFound("customerImport", id));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int interrupted = imports.failInterrupted();
+        if (interrupted > 0) {
+            log.warn("{} customer import(s) were cut short by a stop; none of their rows were kept", interrupted);
+        }
+    }
+
+    private void run(UUID id, Path file, ImportMapping mapping, StaffPrincipal by, Locale locale) {
+        try {
+            int total = countRows(file);
+            Progress progress = new Progress(id, total);
+            transactions.executeWithoutResult(status -> importRows(file, mapping, by, locale, progress));
+            imports.finish(id, progress.report());
+        } catch (RuntimeException e) {
+            log.warn("Customer import {} failed", id, e);
+            imports.fail(id, e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not remove the uploaded file {}", file, e);
+            }
+        }
+    }
+
+    private void importRows(Path file, ImportMapping mapping, StaffPrincipal by, Locale locale, Progress progress) {
+        ImportRowReader reader = new ImportRowReader(mapping, fields, staff, messages, locale);
+        Map<Long, Long> departmentOfOwner = new HashMap<>();
+        staff.active().forEach(s -> departmentOfOwner.put(s.id(), s.departmentId()));
+        String summary = messages.getMessage("customer.import.timeline", new Object[] {file.getFileName()}, locale);
+        try (SpreadsheetRows rows = SpreadsheetRows.open(file, file.getFileName().toString())) {
+            List<Candidate> chunk = new ArrayList<>();
+            int rowNumber = 1;
+            while (rows.hasNext()) {
+                List<String> cells = rows.next();
+                rowNumber++;
+                ImportRowReader.Read read = reader.read(cells);
+                if (read.draft() == null) {
+                    progress.reject(rowNumber, read.rejection(), cells);
+                } else {
+                    chunk.add(new Candidate(rowNumber, cells, read.draft()));
+                }
+                if (chunk.size() == CHUNK) {
+                    write(chunk, by, departmentOfOwner, summary, locale, progress);
+                    chunk.clear();
+                }
+            }
+            write(chunk, by, departmentOfOwner, summary, locale, progress);
+        }
+        audit.record("customer.imported", "customerImport", progress.id, progress.imported + " imported, "
+                + progress.duplicates + " duplicates, " + progress.rejected + " rejected");
+    }
+
+    private record Candidate(int rowNumber, List<String> cells, CustomerDraft draft) {
+    }
+
+    private void write(List<Candidate> chunk, StaffPrincipal by, Map<Long, Long> departmentOfOwner, String summary,
+                       Locale locale, Progress progress) {
+        List<CustomerIdentity> all = chunk.stream().flatMap(c -> c.draft().identities().stream()).toList();
+        Map<CustomerIdentity, Long> existing = customers.holdersOf(all);
+        Set<CustomerIdentity> inThisChunk = new HashSet<>();
+        List<BulkCustomerWriter.NewCustomer> fresh = new ArrayList<>();
+        for (Candidate c : chunk) {
+            Long holder = c.draft().identities().stream().map(existing::get).filter(h -> h != null).findFirst()
+                    .orElse(null);
+            if (holder != null) {
+                progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.alreadyPresent",
+                        new Object[] {String.valueOf(holder)}, locale), c.cells());
+            } else if (c.draft().identities().stream().anyMatch(i -> !inThisChunk.add(i))) {
+                progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.repeatedInFile", null,
+                        locale), c.cells());
+            } else {
+                Long owner = c.draft().ownerId();
+                Long department = owner != null ? departmentOfOwner.get(owner) : by.departmentId();
+                fresh.add(new BulkCustomerWriter.NewCustomer(c.draft(), department, SearchKeys.of(c.draft().name())));
+            }
+        }
+        writer.write(fresh, by.username(), summary);
+        progress.imported(fresh.size(), chunk.size());
+    }
+
+    private static int countRows(Path file) {
+        try (SpreadsheetRows rows = SpreadsheetRows.open(file, file.getFileName().toString())) {
+            int count = 0;
+            while (rows.hasNext()) {
+                rows.next();
+                count++;
+            }
+            return count;
+        }
+    }
+
+    private static void runAs(StaffPrincipal by, Runnable work) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(by, null, by.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Counts and the report of one import, written to its record after every chunk. */
+    private final class Progress {
+        private final UUID id;
+        private final int total;
+        private final StringWriter report = new StringWriter();
+        private final CSVPrinter printer;
+        private int processed;
+        private int imported;
+        private int duplicates;
+        private int rejected;
+
+        Progress(UUID id, int total) {
+            this.id = id;
+            this.total = total;
+            try {
+                this.printer = new CSVPrinter(report, CSVFormat.DEFAULT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void reject(int row, String reason, List<String> cells) {
+            rejected++;
+            processed++;
+            print(row, "rejected", reason, cells);
+        }
+
+        void duplicate(int row, String reason, List<String> cells) {
+            duplicates++;
+            print(row, "duplicate", reason, cells);
+        }
+
+        void imported(int count, int chunkSize) {
+            imported += count;
+            processed += chunkSize;
+            imports.progress(id, total, processed, imported, duplicates, rejected);
+        }
+
+        String report() {
+            return report.toString();
+        }
+
+        private void print(int row, String outcome, String reason, List<String> cells) {
+            try {
+                List<Object> line = new ArrayList<>(List.of(row, outcome, reason));
+                line.addAll(cells);
+                printer.printRecord(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

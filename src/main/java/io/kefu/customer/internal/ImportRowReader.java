@@ -1,0 +1,170 @@
+package io.kefu.customer.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.kefu.customer.CustomerIdentity;
+import io.kefu.customer.CustomerType;
+import io.kefu.customer.LifecycleStage;
+import io.kefu.identity.StaffDirectory;
+import io.kefu.platform.DomainException;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Turns one row of an imported file into a customer draft, or says in the importer's language why it cannot:
+ * no name, no identity to recognise the customer by on a re-import, an invalid phone, an unknown owner...
+ */
+final class ImportRowReader {
+
+    /** A row read: the draft, or the reason it was refused. */
+    record Read(CustomerDraft draft, String rejection) {
+    }
+
+    private static final Pattern LIST = Pattern.compile("[,;，；、|/\\s]+");
+    private static final Pattern TAG_LIST = Pattern.compile("[,;，；、|]+");
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
+            DateTimeFormatter.ofPattern("yyyyMMdd"), DateTimeFormatter.ofPattern("yyyy.M.d"));
+
+    private final ImportMapping mapping;
+    private final List<CustomerFields.Field> fields;
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Map<String, Long> ownersByUsername = new HashMap<>();
+    private final Map<String, LifecycleStage> stages = new HashMap<>();
+    private final Map<String, CustomerType> types = new HashMap<>();
+
+    ImportRowReader(ImportMapping mapping, CustomerFields fields, StaffDirectory staff, MessageSource messages,
+                    Locale locale) {
+        this.mapping = mapping;
+        this.fields = fields.all();
+        this.messages = messages;
+        this.locale = locale;
+        staff.active().forEach(s -> ownersByUsername.put(s.username().toLowerCase(Locale.ROOT), s.id()));
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            stages.put(stage.name().toLowerCase(Locale.ROOT), stage);
+            labels("customer.stage." + stage).forEach(label -> stages.put(label, stage));
+        }
+        for (CustomerType type : CustomerType.values()) {
+            types.put(type.name().toLowerCase(Locale.ROOT), type);
+            labels("customer.type." + type).forEach(label -> types.put(label, type));
+        }
+    }
+
+    Read read(List<String> cells) {
+        try {
+            return new Read(draft(cells), null);
+        } catch (DomainException e) {
+            return new Read(null, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+        }
+    }
+
+    private CustomerDraft draft(List<String> cells) {
+        String name = null;
+        String tier = null;
+        String region = null;
+        Long owner = null;
+        LocalDate birthday = null;
+        CustomerType type = CustomerType.PERSON;
+        LifecycleStage stage = LifecycleStage.PROSPECT;
+        boolean consentEmail = false;
+        boolean consentSms = false;
+        boolean consentPhone = false;
+        List<String> tags = new ArrayList<>();
+        List<CustomerIdentity> identities = new ArrayList<>();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        for (int column = 0; column < cells.size(); column++) {
+            String target = mapping.targetOf(column);
+            String value = cells.get(column) == null ? "" : cells.get(column).strip();
+            if (target == null || value.isEmpty()) {
+                continue;
+            }
+            if (target.startsWith(ImportMapping.ATTRIBUTE)) {
+                attributes.put(target.substring(ImportMapping.ATTRIBUTE.length()), value);
+                continue;
+            }
+            ImportField field = ImportField.valueOf(target);
+            if (field.identity() != null) {
+                for (String one : LIST.split(value)) {
+                    if (!one.isBlank()) {
+                        identities.add(IdentityNormaliser.normalise(field.identity(), one));
+                    }
+                }
+                continue;
+            }
+            switch (field) {
+                case NAME -> name = value;
+                case TYPE -> type = lookUp(types, value, "customer.import.badType");
+                case TIER -> tier = value;
+                case TAGS -> tags.addAll(List.of(TAG_LIST.split(value)));
+                case REGION -> region = value;
+                case LIFECYCLE_STAGE -> stage = lookUp(stages, value, "customer.import.badStage");
+                case BIRTHDAY -> birthday = date(value);
+                case CONSENT_EMAIL -> consentEmail = yes(value);
+                case CONSENT_SMS -> consentSms = yes(value);
+                case CONSENT_PHONE -> consentPhone = yes(value);
+                case OWNER -> owner = lookUp(ownersByUsername, value, "customer.import.unknownOwner");
+                default -> throw new IllegalStateException(field.name());
+            }
+        }
+        if (name == null || name.length() > 200) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "customer.import.noName");
+        }
+        if (identities.isEmpty()) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "customer.import.noIdentity");
+        }
+        return new CustomerDraft(type, name, null, owner, tier, tags, region, stage, birthday,
+                new CustomerRecord.Consent(consentEmail, consentSms, consentPhone), attributes.isEmpty() ? attributes : CustomerFields.check(attributes, fields),
+                CustomerService.normalised(identities));
+    }
+
+    private static <T> T lookUp(Map<String, T> known, String value, String refusal) {
+        T found = known.get(value.toLowerCase(Locale.ROOT));
+        if (found == null) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, refusal, value);
+        }
+        return found;
+    }
+
+    private static LocalDate date(String value) {
+        if (value.matches("\\d{4,5}(\\.0+)?")) {
+            return EXCEL_EPOCH.plusDays(Long.parseLong(value.replaceAll("\\..*", "")));
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(value, format);
+            } catch (DateTimeParseException e) {
+                // try the next way of writing a date
+            }
+        }
+        throw new DomainException(HttpStatus.BAD_REQUEST, "customer.import.badDate", value);
+    }
+
+    private static boolean yes(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "y", "\u662f" -> true;
+            default -> false;
+        };
+    }
+
+    private List<String> labels(String key) {
+        List<String> labels = new ArrayList<>();
+        for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            String label = messages.getMessage(key, null, null, l);
+            if (label != null) {
+                labels.add(label.toLowerCase(Locale.ROOT));
+            }
+        }
+        return labels;
+    }
+}

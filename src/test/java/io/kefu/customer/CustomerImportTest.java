@@ -1,0 +1,174 @@
+package io.kefu.customer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.kefu.ApiClient;
+import io.kefu.KefuTest;
+import io.kefu.Lookups;
+import io.kefu.TestAccounts;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing customers from spreadsheets and exporting them again, through the REST API. */
+@KefuTest
+class CustomerImportTest {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+    }
+
+    @Test
+    void goodRowsAreImportedBadRowsReportedAndAReimportAddsNobody() {
+        String p1 = CustomerApiTest.uniquePhone();
+        String p2 = CustomerApiTest.uniquePhone();
+        String csv = "\uFEFF姓名,手机号,邮箱,等级,标签,生命周期,生日\n"
+                + "导入甲," + p1 + ",jia" + p1 + "@example.cn,金卡,VIP;宽带,EXPLORATION,1988-02-03\n"
+                + "导入乙," + p2 + ",,普通,,,\n"
+                + "导入丙,12,,,,,\n"
+                + ",13700000000,,,,,\n"
+                + "导入丁,,,,,,\n"
+                + "导入甲（重复行）," + p1 + ",,,,,\n";
+
+        JsonNode done = importAndWait("customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(2);
+        assertThat(done.get("rejected").asInt()).isEqualTo(3);
+        assertThat(done.get("duplicates").asInt()).isEqualTo(1);
+        JsonNode found = admin.get("/api/v1/customers?q=" + p1).json().get("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("tier").asString()).isEqualTo("金卡");
+        assertThat(found.get(0).get("tags").toString()).contains("VIP", "宽带");
+        assertThat(found.get(0).get("lifecycleStage").asString()).isEqualTo("EXPLORATION");
+        String report = admin.get("/api/v1/customers/imports/" + done.get("id").asString() + "/report").body();
+        assertThat(report).contains("不是有效的电话号码", "缺少客户名称", "没有电话、邮箱", "与文件中前面的行重复");
+
+        JsonNode again = importAndWait("customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(again.get("imported").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(3);
+        assertThat(admin.get("/api/v1/customers?q=" + p2).json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void aGbkFileFromChineseExcelIsReadCorrectly() {
+        String phone = CustomerApiTest.uniquePhone();
+        String csv = "客户名称,联系电话\n广州市白云区某某物业管理有限公司," + phone + "\n";
+
+        JsonNode done = importAndWait("gbk.csv", csv.getBytes(Charset.forName("GBK")), Map.of());
+
+        assertThat(done.get("imported").asInt()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/customers?q=" + phone).json().get("items").get(0).get("name").asString())
+                .isEqualTo("广州市白云区某某物业管理有限公司");
+    }
+
+    @Test
+    void anXlsxFileWithAnExplicitMappingAndAnOwner() throws IOException {
+        String phone = CustomerApiTest.uniquePhone();
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(xlsx, "test", "1.0");
+        Worksheet sheet = workbook.newWorksheet("客户");
+        List<List<String>> rows = List.of(List.of("A", "B", "C", "D"),
+                List.of("表格客户", phone, "ignored", TestAccounts.CUSTOMER_MANAGER));
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                sheet.value(r, c, rows.get(r).get(c));
+            }
+        }
+        workbook.finish();
+
+        JsonNode done = importAndWait("customers.xlsx", xlsx.toByteArray(), Map.of("mapping", "NAME,PHONE,,OWNER"));
+
+        assertThat(done.get("imported").asInt()).as(done.toString()).isEqualTo(1);
+        JsonNode customer = admin.get("/api/v1/customers?q=" + phone).json().get("items").get(0);
+        assertThat(customer.get("ownerId").asLong())
+                .isEqualTo(Lookups.staffId(admin, TestAccounts.CUSTOMER_MANAGER));
+    }
+
+    @Test
+    void aFileThatIsNotASpreadsheetIsRefused() {
+        ApiClient.Response answer = admin.upload("/api/v1/customers/imports", "photo.png", new byte[] {1, 2, 3},
+                Map.of());
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("field").asString()).isEqualTo("file");
+        ApiClient.Response noName = admin.upload("/api/v1/customers/imports", "x.csv",
+                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.json().get("field").asString()).isEqualTo("mapping");
+    }
+
+    @Test
+    void exportGivesTheSearchAsXlsxThatImportsBackAndIsAudited() throws IOException {
+        String phone = CustomerApiTest.uniquePhone();
+        admin.post("/api/v1/customers", "{\"name\": \"导出客户\", \"phones\": [\"" + phone + "\"], \"tier\": \"钻石\"}");
+
+        byte[] xlsx = admin.download("/api/v1/customers/export?format=xlsx&q=" + phone);
+
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).getCell(0).getText()).isEqualTo("客户名称");
+            assertThat(rows.get(1).getCell(0).getText()).isEqualTo("导出客户");
+            assertThat(rows.get(1).getCell(2).getText()).isEqualTo(phone);
+        }
+        assertThat(admin.get("/api/v1/audit?action=customer.exported&limit=1").json().get(0).get("details")
+                .asString()).contains("1 customers", "XLSX", "unmasked");
+
+        JsonNode reimport = importAndWait("export.xlsx", xlsx, Map.of());
+        assertThat(reimport.get("duplicates").asInt()).isEqualTo(1);
+        assertThat(reimport.get("imported").asInt()).isZero();
+    }
+
+    @Test
+    void anAgentMayNotExport() {
+        long agentId = Lookups.staffId(admin, TestAccounts.AGENT);
+        String agentToken = admin.post("/api/v1/tokens", "{\"name\": \"t\", \"staffId\": " + agentId + "}").json()
+                .get("secret").asString();
+
+        assertThat(new ApiClient(port, agentToken).get("/api/v1/customers/export").status()).isEqualTo(403);
+    }
+
+    /** The import runs in the background; it is polled as the progress bar on screen polls it. */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private JsonNode importAndWait(String fileName, byte[] content, Map<String, String> fields) {
+        ApiClient.Response started = admin.upload("/api/v1/customers/imports", fileName, content, fields);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonNode status = started.json();
+        while (status.get("status").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
+            pause();
+            status = admin.get("/api/v1/customers/imports/" + id).json();
+        }
+        return status;
+    }
+}
