@@ -46,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustomerImporter implements ApplicationRunner {
 
     static final int CHUNK = 2000;
+    /** After this many new customers the planner's statistics and the search indexes are brought up to date. */
+    static final int REFRESH_AFTER = 10_000;
     private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
 
     private final CustomerImports imports;
@@ -134,8 +136,15 @@ public class CustomerImporter implements ApplicationRunner {
         try {
             int total = countRows(file);
             Progress progress = new Progress(id, total);
+            long started = System.nanoTime();
             transactions.executeWithoutResult(status -> importRows(file, mapping, by, locale, progress));
             imports.finish(id, progress.report());
+            if (progress.imported >= REFRESH_AFTER) {
+                customers.refreshSearchStatistics();
+            }
+            log.info("Customer import {}: {} rows in {} ms ({} ms reading rows, {} ms checking duplicates, {} ms "
+                    + "writing)", id, total, (System.nanoTime() - started) / 1_000_000, progress.readNanos / 1_000_000,
+                    progress.checkNanos / 1_000_000, progress.writeNanos / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Customer import {} failed", id, e);
             imports.fail(id, e.getMessage());
@@ -157,9 +166,11 @@ public class CustomerImporter implements ApplicationRunner {
             List<Candidate> chunk = new ArrayList<>();
             int rowNumber = 1;
             while (rows.hasNext()) {
+                long start = System.nanoTime();
                 List<String> cells = rows.next();
                 rowNumber++;
                 ImportRowReader.Read read = reader.read(cells);
+                progress.readNanos += System.nanoTime() - start;
                 if (read.draft() == null) {
                     progress.reject(rowNumber, read.rejection(), cells);
                 } else {
@@ -181,6 +192,7 @@ public class CustomerImporter implements ApplicationRunner {
 
     private void write(List<Candidate> chunk, StaffPrincipal by, Map<Long, Long> departmentOfOwner, String summary,
                        Locale locale, Progress progress) {
+        long start = System.nanoTime();
         List<CustomerIdentity> all = chunk.stream().flatMap(c -> c.draft().identities().stream()).toList();
         Map<CustomerIdentity, Long> existing = customers.holdersOf(all);
         Set<CustomerIdentity> inThisChunk = new HashSet<>();
@@ -200,7 +212,10 @@ public class CustomerImporter implements ApplicationRunner {
                 fresh.add(new BulkCustomerWriter.NewCustomer(c.draft(), department, SearchKeys.of(c.draft().name())));
             }
         }
+        long checked = System.nanoTime();
+        progress.checkNanos += checked - start;
         writer.write(fresh, by.username(), summary);
+        progress.writeNanos += System.nanoTime() - checked;
         progress.imported(fresh.size(), chunk.size());
     }
 
@@ -236,6 +251,9 @@ public class CustomerImporter implements ApplicationRunner {
         private int imported;
         private int duplicates;
         private int rejected;
+        private long readNanos;
+        private long checkNanos;
+        private long writeNanos;
 
         Progress(UUID id, int total) {
             this.id = id;

@@ -108,9 +108,12 @@ public class CustomerRepository {
         if (identities.isEmpty()) {
             return holders;
         }
-        List<Object[]> pairs = identities.stream().map(i -> new Object[] {i.kind().name(), i.value()}).toList();
-        jdbc.sql("SELECT kind, value, customer_id FROM customer_identity WHERE (kind, value) IN (:pairs)")
-                .param("pairs", pairs)
+        List<Map<String, String>> pairs = identities.stream()
+                .map(i -> Map.of("k", i.kind().name(), "v", i.value())).toList();
+        jdbc.sql("""
+                SELECT i.kind, i.value, i.customer_id FROM customer_identity i
+                JOIN jsonb_to_recordset(CAST(:pairs AS jsonb)) AS p (k text, v text) ON i.kind = p.k AND i.value = p.v""")
+                .param("pairs", json.writeValueAsString(pairs))
                 .query(rs -> {
                     holders.put(new CustomerIdentity(IdentityKind.valueOf(rs.getString(1)), rs.getString(2)),
                             rs.getLong(3));
@@ -183,6 +186,17 @@ public class CustomerRepository {
                 .query((rs, n) -> new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
+    }
+
+    /**
+     * After a large import: fresh statistics, so that searches are planned for the table's new size, and the
+     * inverted indexes' pending entries merged, which would otherwise be scanned one by one by every search.
+     */
+    void refreshSearchStatistics() {
+        jdbc.sql("ANALYZE customer").update();
+        jdbc.sql("ANALYZE customer_identity").update();
+        jdbc.sql("SELECT gin_clean_pending_list('customer_name_grams')").query().singleValue();
+        jdbc.sql("SELECT gin_clean_pending_list('customer_identity_value_trgm')").query().singleValue();
     }
 
     Optional<Long> findByIdentity(CustomerIdentity identity) {

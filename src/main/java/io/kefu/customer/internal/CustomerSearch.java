@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * <li>an {@code @}: an email, whole or in part;</li>
  * <li>Latin letters only: pinyin initials ({@code zs} finds 张三) or full pinyin, as a prefix, and names in
  * Latin letters;</li>
+ * <li>letters with digits: a fragment of a member number, app user id, id number or WeChat id;</li>
  * <li>anything else: a fragment of the name, compared in Simplified Chinese, through its 2-character pieces.</li>
  * </ul>
  * Results come newest first in pages: the cursor is the last id of the previous page.
@@ -24,6 +25,8 @@ class CustomerSearch {
 
     private static final Pattern DIGITS = Pattern.compile("\\d{4,}");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
+    /** Letters and digits together, 4 or more: a member number, an app user id, an id number. */
+    private static final Pattern CODE = Pattern.compile("(?=.*\\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{4,}");
 
     private final JdbcClient jdbc;
 
@@ -35,8 +38,11 @@ class CustomerSearch {
         String q = query == null ? "" : query.strip();
         List<Object> params = new ArrayList<>();
         String matches = matching(q, params);
-        String sql = "SELECT c.id FROM customer c WHERE c.merged_into_id IS NULL AND " + scope.sqlCondition()
-                + (matches == null ? "" : " AND c.id IN (" + matches + ")")
+        // The matches are found first through their index and joined to the customers, rather than filtering a
+        // walk of all customers newest first, which would read most of the table for a rare match.
+        String sql = "SELECT c.id FROM customer c"
+                + (matches == null ? "" : " JOIN (" + matches + ") m ON m.id = c.id")
+                + " WHERE c.merged_into_id IS NULL AND " + scope.sqlCondition()
                 + (cursor == null ? "" : " AND c.id < " + cursor.longValue())
                 + " ORDER BY c.id DESC LIMIT " + limit;
         return jdbc.sql(sql).params(params).query(Long.class).list();
@@ -50,12 +56,13 @@ class CustomerSearch {
         String compact = q.replaceAll("[\\s-]", "");
         if (DIGITS.matcher(compact).matches()) {
             params.add("%" + compact + "%");
-            return "SELECT customer_id FROM customer_identity WHERE value LIKE ? AND kind IN ('PHONE', 'MEMBER_NO', 'ID_NUMBER')";
+            return "SELECT DISTINCT customer_id AS id FROM customer_identity"
+                    + " WHERE value LIKE ? AND kind IN ('PHONE', 'MEMBER_NO', 'ID_NUMBER')";
         }
         String lower = q.toLowerCase(Locale.ROOT);
         if (lower.contains("@")) {
             params.add("%" + likeEscape(lower) + "%");
-            return "SELECT customer_id FROM customer_identity WHERE kind = 'EMAIL' AND value LIKE ?";
+            return "SELECT DISTINCT customer_id AS id FROM customer_identity WHERE kind = 'EMAIL' AND value LIKE ?";
         }
         String normal = SearchKeys.normalise(q);
         List<String> grams = SearchKeys.fragmentGrams(normal);
@@ -70,10 +77,13 @@ class CustomerSearch {
             String prefix = likeEscape(compact.toLowerCase(Locale.ROOT)) + "%";
             params.add(prefix);
             params.add(prefix);
-            params.add("%" + likeEscape(compact) + "%");
             return byName + " UNION SELECT id FROM customer WHERE pinyin_initials LIKE ?"
-                    + " UNION SELECT id FROM customer WHERE pinyin_full LIKE ?"
-                    + " UNION SELECT customer_id FROM customer_identity WHERE kind = 'MEMBER_NO' AND value LIKE ?";
+                    + " UNION SELECT id FROM customer WHERE pinyin_full LIKE ?";
+        }
+        if (CODE.matcher(compact).matches()) {
+            params.add("%" + likeEscape(compact) + "%");
+            return byName + " UNION SELECT customer_id FROM customer_identity WHERE value LIKE ?"
+                    + " AND kind IN ('MEMBER_NO', 'APP_USER_ID', 'ID_NUMBER', 'WECHAT_OPENID', 'WECHAT_UNIONID')";
         }
         return byName.toString();
     }

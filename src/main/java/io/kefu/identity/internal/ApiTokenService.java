@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiTokenService {
 
     static final String SECRET_PREFIX = "kefu_";
+    /** "Last used" is kept to the minute: writing it on every call would make every API call a write. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
@@ -76,7 +79,10 @@ public class ApiTokenService {
         return tokens.findByTokenHash(sha256(secret))
                 .filter(ApiToken::isActive)
                 .map(token -> {
-                    markUsed(token.getId());
+                    if (token.getLastUsedAt() == null
+                            || token.getLastUsedAt().isBefore(Instant.now().minus(LAST_USED_PRECISION))) {
+                        markUsed(token.getId());
+                    }
                     return StaffPrincipals.of(token.getStaff());
                 })
                 .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked())
