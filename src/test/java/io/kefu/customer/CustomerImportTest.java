@@ -65,6 +65,12 @@ class CustomerImportTest {
         String report = admin.get("/api/v1/customers/imports/" + done.get("id").asString() + "/report").body();
         assertThat(report).contains("不是有效的电话号码", "缺少客户名称", "没有电话、邮箱", "与文件中前面的行重复");
 
+        String supervisorToken = admin.post("/api/v1/tokens", "{\"name\": \"t\", \"staffId\": "
+                + Lookups.staffId(admin, TestAccounts.SUPERVISOR) + "}").json().get("secret").asString();
+        ApiClient supervisor = new ApiClient(port, supervisorToken);
+        assertThat(supervisor.get("/api/v1/customers/imports/" + done.get("id").asString() + "/report").status())
+                .as("the report holds personal data: only who imported sees it").isEqualTo(404);
+
         JsonNode again = importAndWait("customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
 
         assertThat(again.get("imported").asInt()).isZero();

@@ -115,12 +115,15 @@ public class CustomerImporter implements ApplicationRunner {
         return id;
     }
 
-    public ImportStatus status(UUID id) {
-        return imports.find(id).orElseThrow(() -> DomainException.notFound("customerImport", id));
+    /** An import as its owner sees it; others are told it does not exist, since its report holds personal data. */
+    public ImportStatus status(UUID id, StaffPrincipal viewer) {
+        return imports.find(id).filter(i -> i.createdBy().equals(viewer.username()))
+                .orElseThrow(() -> DomainException.notFound("customerImport", id));
     }
 
     /** CSV: row number, outcome, reason, then the row as it was. */
-    public String report(UUID id) {
+    public String report(UUID id, StaffPrincipal viewer) {
+        status(id, viewer);
         return imports.report(id).orElseThrow(() -> DomainException.notFound("customerImport", id));
     }
 

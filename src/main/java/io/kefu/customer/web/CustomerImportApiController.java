@@ -63,23 +63,23 @@ class CustomerImportApiController {
                 : new ImportMapping(Arrays.stream(mapping.split(",", -1))
                         .map(t -> t.isBlank() ? null : t.strip()).toList());
         UUID id = importer.start(upload.token(), fileName, chosen, me, LocaleContextHolder.getLocale());
-        return importer.status(id);
+        return importer.status(id, me);
     }
 
     @GetMapping("/imports/{id}")
     @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-    ImportStatus status(@PathVariable UUID id) {
-        return importer.status(id);
+    ImportStatus status(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me) {
+        return importer.status(id, me);
     }
 
     /** The rows that were not imported (rejected or duplicates), each with its reason, as CSV. */
     @GetMapping("/imports/{id}/report")
     @PreAuthorize("hasAuthority('CUSTOMER_IMPORT')")
-    ResponseEntity<String> report(@PathVariable UUID id) {
+    ResponseEntity<String> report(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal me) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-rejected.csv\"")
-                .body("\uFEFF" + importer.report(id));
+                .body("\uFEFF" + importer.report(id, me));
     }
 
     /** The customers the search {@code q} finds, as {@code format=csv} or {@code xlsx}; audited. */
