@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Drives the real UI in the system Chromium: an administrator sets up a department and a staff member, switches
- * the language and signs out; an agent is kept out of the administration screens.
+ * the language and signs out; an agent is kept out of the administration screens; an administrator finds a
+ * customer as she types.
  */
 @KefuTest
 class BrowserTest {
@@ -106,6 +107,29 @@ class BrowserTest {
         Response response = page.navigate("/admin/staff");
         assertEquals(403, response.status());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("无权访问"))).isVisible();
+    }
+
+    @Test
+    void administratorFindsACustomerAsSheTypesAndOpensHerPage() {
+        String name = "浏览器客户" + UUID.randomUUID().toString().substring(0, 6);
+        ApiClient.Response created = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN)
+                .post("/api/v1/customers", "{\"name\": \"" + name + "\", \"lifecycleStage\": \"STABLE\"}");
+        assertEquals(201, created.status());
+
+        signIn(TestAccounts.ADMIN);
+        navLink("客户").click();
+        assertThat(page).hasURL(Pattern.compile("/customers$"));
+
+        // htmx searches as she types, so the list narrows without a submit.
+        Locator rows = page.locator("#customerResults tbody tr");
+        page.locator("#customerSearch").pressSequentially(name);
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("稳定期");
+
+        rows.first().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+        assertThat(page).hasURL(Pattern.compile("/customers/\\d+$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+        assertThat(page.locator("#timelineEntries")).containsText("建立档案");
     }
 
     private void signIn(String username) {

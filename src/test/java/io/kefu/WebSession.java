@@ -49,8 +49,22 @@ public final class WebSession {
         return page;
     }
 
+    /** A GET as htmx sends it, answered with the page fragment htmx swaps in. */
+    public Page htmxGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("HX-Request", "true").GET());
+    }
+
     /** Posts a form with the session's CSRF token, fetching one from the home page when none is known yet. */
     public Page post(String path, Map<String, String> fields) {
+        return post(path, fields, false);
+    }
+
+    /** Posts a form as htmx does, answered with a page fragment. */
+    public Page htmxPost(String path, Map<String, String> fields) {
+        return post(path, fields, true);
+    }
+
+    private Page post(String path, Map<String, String> fields, boolean htmx) {
         if (csrf == null) {
             get("/login");
         }
@@ -58,9 +72,12 @@ public final class WebSession {
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         form = (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(csrf);
-        Page page = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        Page page = send(request.POST(HttpRequest.BodyPublishers.ofString(form)));
         rememberCsrf(page.body());
         return page;
     }
