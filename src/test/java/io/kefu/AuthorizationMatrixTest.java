@@ -142,6 +142,13 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/v1/customers/imports/{id}", CUSTOMER_MERGERS);
         MATRIX.put("GET /api/v1/customers/imports/{id}/report", CUSTOMER_MERGERS);
         MATRIX.put("GET /api/v1/customers/export", CUSTOMER_MERGERS);
+        MATRIX.put("GET /customers/import", CUSTOMER_MERGERS);
+        MATRIX.put("POST /customers/import", CUSTOMER_MERGERS);
+        MATRIX.put("POST /customers/import/start", CUSTOMER_MERGERS);
+        MATRIX.put("GET /customers/import/{id}", CUSTOMER_MERGERS);
+        MATRIX.put("GET /customers/import/{id}/progress", CUSTOMER_MERGERS);
+        MATRIX.put("GET /customers/import/{id}/report", CUSTOMER_MERGERS);
+        MATRIX.put("GET /customers/export", CUSTOMER_MERGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("GET /actuator/health", PUBLIC);
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);

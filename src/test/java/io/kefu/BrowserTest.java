@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -130,6 +133,35 @@ class BrowserTest {
         assertThat(page).hasURL(Pattern.compile("/customers/\\d+$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
         assertThat(page.locator("#timelineEntries")).containsText("建立档案");
+    }
+
+    @Test
+    void customerManagerImportsASpreadsheetAndWatchesItsProgress(@TempDir Path folder) throws IOException {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        long number = Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000_000L);
+        Path file = folder.resolve("客户.csv");
+        Files.writeString(file, "姓名,手机,备注\n"
+                + "浏览器导入" + suffix + ",137" + String.format("%08d", number) + ",随便\n"
+                + "缺电话" + suffix + ",,\n", StandardCharsets.UTF_8);
+
+        signIn(TestAccounts.CUSTOMER_MANAGER);
+        page.navigate("/customers");
+        page.locator("#importCustomers").click();
+        page.locator("#file").setInputFiles(file);
+        page.locator("#importUpload button[type=submit]").click();
+
+        // The headers are recognised: 姓名 → name, 手机 → phone; the unknown column is left out.
+        Locator selects = page.locator("#importMapping select[name=target]");
+        assertThat(selects.nth(0)).hasValue("NAME");
+        assertThat(selects.nth(1)).hasValue("PHONE");
+        assertThat(selects.nth(2)).hasValue("");
+        page.locator("#startImport").click();
+
+        assertThat(page.locator("#importDone")).isVisible();
+        assertThat(page.locator("#importProgress .progress-bar")).hasText("100%");
+        assertThat(page.locator("#importReport")).isVisible();
+        page.navigate("/customers?q=" + "浏览器导入" + suffix);
+        assertThat(page.locator("#customerResults").getByText("浏览器导入" + suffix)).isVisible();
     }
 
     private void signIn(String username) {

@@ -16,6 +16,9 @@ public interface StaffDirectory {
     /** Every enabled staff member, by name: the people records can be given to. */
     List<StaffSummary> active();
 
+    /** Every staff member, disabled ones too (whose records may still need handing over), by name. */
+    List<StaffSummary> everyone();
+
     /** The department and all departments below it, for the DEPARTMENT data scope. */
     Set<Long> departmentWithDescendants(long departmentId);
 }

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * <li>letters with digits: a fragment of a member number, app user id, id number or WeChat id;</li>
  * <li>anything else: a fragment of the name, compared in Simplified Chinese, through its 2-character pieces.</li>
  * </ul>
- * Results come newest first in pages: the cursor is the last id of the previous page.
+ * Results come newest first in pages: the cursor is the last id of the previous page. Each way of matching is its
+ * own query with its own {@code ORDER BY id DESC LIMIT}, so that PostgreSQL can pick per query between reading the
+ * few matches from their index and walking the newest customers until enough match a common fragment (王伟).
  */
 @Component
 class CustomerSearch {
@@ -36,56 +38,66 @@ class CustomerSearch {
 
     List<Long> search(String query, CustomerScope scope, Long cursor, int limit) {
         String q = query == null ? "" : query.strip();
+        String visible = "c.merged_into_id IS NULL AND " + scope.sqlCondition()
+                + (cursor == null ? "" : " AND c.id < " + cursor.longValue());
+        String top = " ORDER BY c.id DESC LIMIT " + limit;
         List<Object> params = new ArrayList<>();
-        String matches = matching(q, params);
-        // The matches are found first through their index and joined to the customers, rather than filtering a
-        // walk of all customers newest first, which would read most of the table for a rare match.
-        String sql = "SELECT c.id FROM customer c"
-                + (matches == null ? "" : " JOIN (" + matches + ") m ON m.id = c.id")
-                + " WHERE c.merged_into_id IS NULL AND " + scope.sqlCondition()
-                + (cursor == null ? "" : " AND c.id < " + cursor.longValue())
-                + " ORDER BY c.id DESC LIMIT " + limit;
+        List<String> branches = new ArrayList<>();
+        for (Branch branch : branches(q)) {
+            branches.add("(SELECT c.id FROM " + branch.from() + " WHERE " + branch.where() + " AND " + visible + top
+                    + ")");
+            params.addAll(branch.params());
+        }
+        String sql = branches.size() == 1 ? branches.get(0)
+                : "SELECT id FROM (" + String.join(" UNION ", branches) + ") matches ORDER BY id DESC LIMIT " + limit;
         return jdbc.sql(sql).params(params).query(Long.class).list();
     }
 
-    /** A sub-select of the ids that match, or null when the query is empty (everything matches). */
-    private static String matching(String q, List<Object> params) {
+    /** One way of matching: a FROM that yields customers {@code c}, and its condition. */
+    private record Branch(String from, String where, List<Object> params) {
+        static Branch onCustomer(String where, Object... params) {
+            return new Branch("customer c", where, List.of(params));
+        }
+
+        static Branch onIdentity(String where, Object... params) {
+            return new Branch("customer_identity i JOIN customer c ON c.id = i.customer_id", where, List.of(params));
+        }
+    }
+
+    private static List<Branch> branches(String q) {
         if (q.isEmpty()) {
-            return null;
+            return List.of(Branch.onCustomer("TRUE"));
         }
         String compact = q.replaceAll("[\\s-]", "");
         if (DIGITS.matcher(compact).matches()) {
-            params.add("%" + compact + "%");
-            return "SELECT DISTINCT customer_id AS id FROM customer_identity"
-                    + " WHERE value LIKE ? AND kind IN ('PHONE', 'MEMBER_NO', 'ID_NUMBER')";
+            return List.of(Branch.onIdentity("i.value LIKE ? AND i.kind IN ('PHONE', 'MEMBER_NO', 'ID_NUMBER')",
+                    "%" + compact + "%"));
         }
         String lower = q.toLowerCase(Locale.ROOT);
         if (lower.contains("@")) {
-            params.add("%" + likeEscape(lower) + "%");
-            return "SELECT DISTINCT customer_id AS id FROM customer_identity WHERE kind = 'EMAIL' AND value LIKE ?";
+            return List.of(Branch.onIdentity("i.kind = 'EMAIL' AND i.value LIKE ?", "%" + likeEscape(lower) + "%"));
         }
-        String normal = SearchKeys.normalise(q);
-        List<String> grams = SearchKeys.fragmentGrams(normal);
-        StringBuilder byName = new StringBuilder("SELECT id FROM customer WHERE name_grams @> ARRAY[");
-        for (int i = 0; i < grams.size(); i++) {
-            byName.append(i == 0 ? "?" : ", ?");
-            params.add(grams.get(i));
-        }
-        byName.append("]::text[] AND search_name LIKE ?");
-        params.add("%" + likeEscape(normal) + "%");
+        List<Branch> branches = new ArrayList<>();
+        branches.add(byName(SearchKeys.normalise(q)));
         if (LATIN.matcher(compact.toLowerCase(Locale.ROOT)).matches()) {
             String prefix = likeEscape(compact.toLowerCase(Locale.ROOT)) + "%";
-            params.add(prefix);
-            params.add(prefix);
-            return byName + " UNION SELECT id FROM customer WHERE pinyin_initials LIKE ?"
-                    + " UNION SELECT id FROM customer WHERE pinyin_full LIKE ?";
+            branches.add(Branch.onCustomer("c.pinyin_initials LIKE ?", prefix));
+            branches.add(Branch.onCustomer("c.pinyin_full LIKE ?", prefix));
+        } else if (CODE.matcher(compact).matches()) {
+            branches.add(Branch.onIdentity("i.value LIKE ? AND i.kind IN ('MEMBER_NO', 'APP_USER_ID', 'ID_NUMBER',"
+                    + " 'WECHAT_OPENID', 'WECHAT_UNIONID')", "%" + likeEscape(compact) + "%"));
         }
-        if (CODE.matcher(compact).matches()) {
-            params.add("%" + likeEscape(compact) + "%");
-            return byName + " UNION SELECT customer_id FROM customer_identity WHERE value LIKE ?"
-                    + " AND kind IN ('MEMBER_NO', 'APP_USER_ID', 'ID_NUMBER', 'WECHAT_OPENID', 'WECHAT_UNIONID')";
-        }
-        return byName.toString();
+        return branches;
+    }
+
+    /** All 2-character pieces of the fragment in the name's pieces (the GIN index), then the exact fragment. */
+    private static Branch byName(String normal) {
+        List<String> grams = SearchKeys.fragmentGrams(normal);
+        List<Object> params = new ArrayList<>(grams);
+        params.add("%" + likeEscape(normal) + "%");
+        String placeholders = String.join(", ", grams.stream().map(g -> "?").toList());
+        return new Branch("customer c", "c.name_grams @> ARRAY[" + placeholders + "]::text[] AND c.search_name LIKE ?",
+                params);
     }
 
     private static String likeEscape(String text) {

@@ -101,7 +101,7 @@ class CustomerTransferPageController {
 
     private String page(TransferForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("owners", owners.choices(form.getFromOwnerId()));
+        model.addAttribute("owners", owners.everyone());
         model.addAttribute("stages", LifecycleStage.values());
         return "customer/transfer";
     }

@@ -32,6 +32,11 @@ class Owners {
         return names;
     }
 
+    /** Everyone who may hold customers, disabled staff too: a leaver's customers are handed over after she left. */
+    List<StaffSummary> everyone() {
+        return staff.everyone();
+    }
+
     /** Active staff, and the current owner even if she was disabled since, so that saving does not drop her. */
     List<StaffSummary> choices(Long currentOwnerId) {
         List<StaffSummary> choices = new ArrayList<>(staff.active());

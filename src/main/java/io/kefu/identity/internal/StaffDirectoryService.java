@@ -30,8 +30,14 @@ class StaffDirectoryService implements StaffDirectory {
 
     @Override
     public List<StaffSummary> active() {
-        return staff.findAll().stream().filter(Staff::isEnabled)
-                .map(s -> new StaffSummary(s.getId(), s.getUsername(), s.getDisplayName(), s.getDepartmentId(), true))
+        return everyone().stream().filter(StaffSummary::enabled).toList();
+    }
+
+    @Override
+    public List<StaffSummary> everyone() {
+        return staff.findAll().stream()
+                .map(s -> new StaffSummary(s.getId(), s.getUsername(), s.getDisplayName(), s.getDepartmentId(),
+                        s.isEnabled()))
                 .sorted(Comparator.comparing(StaffSummary::username))
                 .toList();
     }
