@@ -25,6 +25,11 @@ public record CustomerDraft(CustomerType type, String name, Long organizationId,
         consent = consent == null ? new CustomerRecord.Consent(false, false, false) : consent;
     }
 
+    public CustomerDraft withOwner(Long newOwnerId) {
+        return new CustomerDraft(type, name, organizationId, newOwnerId, tier, tags, region, lifecycleStage, birthday,
+                consent, attributes, identities);
+    }
+
     public static CustomerDraft of(CustomerRecord r) {
         return new CustomerDraft(r.type(), r.name(), r.organizationId(), r.ownerId(), r.tier(), r.tags(), r.region(),
                 r.lifecycleStage(), r.birthday(), r.consent(), r.attributes(), r.identities());

@@ -210,9 +210,10 @@ public class CustomerImporter implements ApplicationRunner {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.repeatedInFile", null,
                         locale), c.cells());
             } else {
-                Long owner = c.draft().ownerId();
+                Long owner = CustomerService.defaultOwner(c.draft().ownerId(), by);
                 Long department = owner != null ? departmentOfOwner.get(owner) : by.departmentId();
-                fresh.add(new BulkCustomerWriter.NewCustomer(c.draft(), department, SearchKeys.of(c.draft().name())));
+                fresh.add(new BulkCustomerWriter.NewCustomer(c.draft().withOwner(owner), department,
+                        SearchKeys.of(c.draft().name())));
             }
         }
         long checked = System.nanoTime();

@@ -79,10 +79,7 @@ public class CustomerService {
     }
 
     public CustomerRecord create(CustomerDraft draft, StaffPrincipal creator) {
-        // A rep who sees only her own customers owns what she creates; otherwise it stays unassigned until given.
-        Long ownerId = draft.ownerId() != null ? draft.ownerId()
-                : creator.dataScope() == DataScope.OWN ? Long.valueOf(creator.id()) : null;
-        CustomerDraft checked = check(withOwner(draft, ownerId), null, creator);
+        CustomerDraft checked = check(draft.withOwner(defaultOwner(draft.ownerId(), creator)), null, creator);
         long id = customers.insert(checked, departmentOf(checked.ownerId(), creator),
                 SearchKeys.of(checked.name()));
         customers.replaceIdentities(id, checked.identities());
@@ -247,9 +244,12 @@ public class CustomerService {
                 attributes, survivor.identities());
     }
 
-    private static CustomerDraft withOwner(CustomerDraft d, Long ownerId) {
-        return new CustomerDraft(d.type(), d.name(), d.organizationId(), ownerId, d.tier(), d.tags(), d.region(),
-                d.lifecycleStage(), d.birthday(), d.consent(), d.attributes(), d.identities());
+    /**
+     * A rep who sees only her own customers owns those she creates or imports without naming an owner, or she
+     * could not see them; for everyone else they stay unassigned until given.
+     */
+    static Long defaultOwner(Long ownerId, StaffPrincipal creator) {
+        return ownerId != null ? ownerId : creator.dataScope() == DataScope.OWN ? Long.valueOf(creator.id()) : null;
     }
 
     private static CustomerDraft withIdentities(CustomerDraft d, List<CustomerIdentity> identities) {
