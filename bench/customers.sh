@@ -3,24 +3,28 @@
 # Usage: bench/customers.sh [rows, default 2000000] [search requests per kind, default 300]
 # Starts Kefu from the packaged jar on an empty data folder, generates <rows> customers (CustomerDataGenerator),
 # imports them through POST /api/v1/customers/imports (the path a user's file takes), reports rows/s, then runs
-# CustomerSearchBenchmark against the loaded database. Everything it makes lives in a temporary folder.
+# CustomerSearchBenchmark against the loaded database. Everything it makes lives in a temporary folder, unless
+# BENCH_DIR names one to keep: a second run on a kept folder skips the import and measures search only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-2000000}
 requests=${2:-300}
 port=${BENCH_PORT:-18081}
 token=kefu_bench_token_0123456789abcdef
-work=$(mktemp -d)
-trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; sleep 3; grep "Customer import" "$work/kefu.log" || true; rm -rf "$work"' EXIT
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; sleep 3; grep "Customer import" "$work/kefu.log" || true; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
 
 ./mvnw -B -q -DskipTests package
 cp=$(./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 
 KEFU_DATA_DIR="$work/data" SERVER_PORT=$port KEFU_DEMO_DATA=false KEFU_ADMIN_PASSWORD=Bench-Pass-2026 \
-    KEFU_BOOTSTRAP_TOKEN=$token java -Xmx4g -jar target/kefu-*.jar >"$work/kefu.log" 2>&1 &
+    KEFU_BOOTSTRAP_TOKEN=$token java -Xmx4g -jar target/kefu-*.jar >>"$work/kefu.log" 2>&1 &
 echo $! >"$work/pid"
-until grep -q "Kefu is ready" "$work/kefu.log"; do sleep 0.5; done
+until [ "$(grep -c "Kefu is ready" "$work/kefu.log")" -gt "$(cat "$work/starts" 2>/dev/null || echo 0)" ]; do sleep 0.5; done
+grep -c "Kefu is ready" "$work/kefu.log" >"$work/starts"
 
+if [ ! -f "$work/imported" ]; then
 echo "generating $rows customers..."
 java -cp target/test-classes io.kefu.bench.CustomerDataGenerator "$rows" "$work/customers.csv"
 ls -l "$work/customers.csv" | awk '{printf "file: %.1f MB\n", $5 / 1048576}'
@@ -35,6 +39,8 @@ done
 end=$(date +%s.%N)
 echo "import: $status"
 echo "$rows $start $end" | awk '{printf "import throughput: %d rows in %.1f s = %.0f rows/s (upload to DONE)\n", $1, $3 - $2, $1 / ($3 - $2)}'
+touch "$work/imported"
+fi
 
 java -cp "target/test-classes:$cp" io.kefu.bench.CustomerSearchBenchmark "http://localhost:$port" "$token" \
     "$work/customers.csv" "$requests"

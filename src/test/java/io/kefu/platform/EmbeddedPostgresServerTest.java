@@ -21,10 +21,10 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void secondStartFindsTheDataOfTheFirst() throws Exception {
-        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.acquire(folder, false)) {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.acquire(folder, false, "128MB")) {
             execute(first, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('客服')");
         }
-        try (EmbeddedPostgresServer second = EmbeddedPostgresServer.acquire(folder, false);
+        try (EmbeddedPostgresServer second = EmbeddedPostgresServer.acquire(folder, false, "128MB");
              var connection = DriverManager.getConnection(second.jdbcUrl(), second.username(), "");
              var rows = connection.createStatement().executeQuery("SELECT note FROM kept")) {
             assertThat(rows.next()).isTrue();
@@ -34,7 +34,7 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void anotherProcessOnTheSameFolderStopsWithAClearMessage() throws Exception {
-        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.acquire(folder, false)) {
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.acquire(folder, false, "128MB")) {
             Process second = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
@@ -60,7 +60,7 @@ class EmbeddedPostgresServerTest {
     /** Run in a child JVM: tries to start on a folder the test already uses. */
     public static final class SecondStart {
         public static void main(String[] args) {
-            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(args[0]), false)) {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(Path.of(args[0]), false, "128MB")) {
                 System.out.println("started, which it must not");
             } catch (IllegalStateException e) {
                 System.out.println(e.getMessage());

@@ -26,7 +26,7 @@ class ExternalDatabaseTest {
 
     @Test
     void anExternalDatabaseIsMigratedAndNoEmbeddedServerStarts() {
-        try (EmbeddedPostgresServer external = EmbeddedPostgresServer.acquire(externalServerFolder, true);
+        try (EmbeddedPostgresServer external = EmbeddedPostgresServer.acquire(externalServerFolder, true, "128MB");
              ConfigurableApplicationContext kefu = new SpringApplicationBuilder(KefuApplication.class)
                      .run("--server.port=0",
                              "--spring.datasource.url=" + external.jdbcUrl(),

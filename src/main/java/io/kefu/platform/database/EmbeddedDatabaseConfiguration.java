@@ -22,8 +22,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(KefuProperties properties,
-            @Value("${kefu.embedded-database.fresh-on-start:false}") boolean freshOnStart) {
-        return EmbeddedPostgresServer.acquire(properties.databaseDir(), freshOnStart);
+            @Value("${kefu.embedded-database.fresh-on-start:false}") boolean freshOnStart,
+            @Value("${kefu.embedded-database.shared-buffers}") String sharedBuffers) {
+        return EmbeddedPostgresServer.acquire(properties.databaseDir(), freshOnStart, sharedBuffers);
     }
 
     @Bean

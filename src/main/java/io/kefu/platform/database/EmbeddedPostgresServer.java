@@ -52,13 +52,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Starts the server in {@code directory} or joins the one this JVM already runs there.
      *
-     * @param fresh start from an empty database, discarding what the folder held (tests only)
+     * @param fresh         start from an empty database, discarding what the folder held (tests only)
+     * @param sharedBuffers PostgreSQL's cache, e.g. {@code 512MB}
      */
-    public static synchronized EmbeddedPostgresServer acquire(Path directory, boolean fresh) {
+    public static synchronized EmbeddedPostgresServer acquire(Path directory, boolean fresh, String sharedBuffers) {
         Path key = directory.toAbsolutePath().normalize();
         EmbeddedPostgresServer server = RUNNING.get(key);
         if (server == null) {
-            server = start(key, fresh);
+            server = start(key, fresh, sharedBuffers);
             RUNNING.put(key, server);
         }
         server.users++;
@@ -94,7 +95,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgresServer start(Path directory, boolean fresh) {
+    private static EmbeddedPostgresServer start(Path directory, boolean fresh, String sharedBuffers) {
         try {
             Files.createDirectories(directory);
             FileChannel channel = FileChannel.open(directory.resolve("kefu.lock"),
@@ -116,6 +117,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("fsync", durable)
                     .setServerConfig("synchronous_commit", durable)
                     .setServerConfig("full_page_writes", durable)
