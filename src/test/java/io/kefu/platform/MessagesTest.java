@@ -24,6 +24,9 @@ class MessagesTest {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.]*)[}(]");
     private static final Pattern AUDIT_ACTION = Pattern.compile("record(?:Unauthenticated)?\\([^\"]*\"([a-zA-Z.]+)\"");
+    /** Timeline kinds: the second argument of addTimeline, and the kind the bulk writer gives imported customers. */
+    private static final Pattern TIMELINE_KIND = Pattern.compile(
+            "(?:addTimeline\\(\\w+, |line\\(timeline, [^,]+, )\"([a-zA-Z.]+)\"");
     private static final Pattern MESSAGE_KEY = Pattern.compile("\"((?:error|password|staff|department|role|skillGroup|problem)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
     @Test
@@ -42,6 +45,9 @@ class MessagesTest {
         messageKeys.removeAll(auditActions);
         used.addAll(messageKeys);
         auditActions.forEach(action -> used.add("audit.action." + action));
+        Set<String> timelineKinds = matches(Path.of("src/main/java"), TIMELINE_KIND);
+        assertThat(timelineKinds).contains("customer.created", "customer.imported");
+        timelineKinds.forEach(kind -> used.add("timeline." + kind));
         for (Permission permission : Permission.values()) {
             used.add("permission." + permission);
         }

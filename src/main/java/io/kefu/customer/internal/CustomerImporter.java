@@ -112,7 +112,7 @@ public class CustomerImporter implements ApplicationRunner {
         mapping.checked();
         UUID id = UUID.randomUUID();
         imports.begin(id, fileName, by.username());
-        executor.execute(() -> runAs(by, () -> run(id, uploads.resolve(token), mapping, by, locale)));
+        executor.execute(() -> runAs(by, () -> run(id, uploads.resolve(token), fileName, mapping, by, locale)));
         return id;
     }
 
@@ -136,12 +136,12 @@ public class CustomerImporter implements ApplicationRunner {
         }
     }
 
-    private void run(UUID id, Path file, ImportMapping mapping, StaffPrincipal by, Locale locale) {
+    private void run(UUID id, Path file, String fileName, ImportMapping mapping, StaffPrincipal by, Locale locale) {
         try {
             int total = countRows(file);
             Progress progress = new Progress(id, total);
             long started = System.nanoTime();
-            transactions.executeWithoutResult(status -> importRows(file, mapping, by, locale, progress));
+            transactions.executeWithoutResult(status -> importRows(file, fileName, mapping, by, locale, progress));
             imports.finish(id, progress.report());
             if (progress.imported >= REFRESH_AFTER) {
                 customers.refreshSearchStatistics();
@@ -161,11 +161,12 @@ public class CustomerImporter implements ApplicationRunner {
         }
     }
 
-    private void importRows(Path file, ImportMapping mapping, StaffPrincipal by, Locale locale, Progress progress) {
+    private void importRows(Path file, String fileName, ImportMapping mapping, StaffPrincipal by, Locale locale,
+                            Progress progress) {
         ImportRowReader reader = new ImportRowReader(mapping, fields, staff, messages, locale);
         Map<Long, Long> departmentOfOwner = new HashMap<>();
         staff.active().forEach(s -> departmentOfOwner.put(s.id(), s.departmentId()));
-        String summary = messages.getMessage("customer.import.timeline", new Object[] {file.getFileName()}, locale);
+        String summary = messages.getMessage("customer.import.timeline", new Object[] {fileName}, locale);
         SpreadsheetRows rows = SpreadsheetRows.open(file, file.getFileName().toString());
         try (PreparedChunks chunks = new PreparedChunks(rows, reader, CHUNK, executor)) {
             for (PreparedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
