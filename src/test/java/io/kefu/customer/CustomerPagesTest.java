@@ -144,8 +144,9 @@ class CustomerPagesTest {
 
     @Test
     void aSupervisorTransfersOneOwnersCustomersOfOneTier() {
-        long from = Lookups.staffId(api, TestAccounts.CUSTOMER_MANAGER);
-        long to = Lookups.staffId(api, TestAccounts.SALES);
+        // Both agents work in the supervisor's department (客服部), so their customers are hers to hand over.
+        long from = Lookups.staffId(api, TestAccounts.AGENT);
+        long to = Lookups.staffId(api, "zhaolei");
         String tier = "移交" + System.nanoTime();
         long id = create("{\"name\": \"移交页面\", \"ownerId\": " + from + ", \"tier\": \"" + tier + "\"}");
         WebSession session = signedIn(TestAccounts.SUPERVISOR);

@@ -3,6 +3,7 @@ package io.kefu.customer.internal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerType;
@@ -18,7 +19,8 @@ public record CustomerDraft(CustomerType type, String name, Long organizationId,
                             List<CustomerIdentity> identities) {
 
     public CustomerDraft {
-        tags = tags == null ? List.of() : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        tags = tags == null ? List.of() : tags.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(t -> !t.isEmpty()).distinct().toList();
         attributes = attributes == null ? Map.of() : attributes;
         identities = identities == null ? List.of() : List.copyOf(identities);
         lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;

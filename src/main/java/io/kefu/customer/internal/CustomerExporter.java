@@ -24,7 +24,10 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exports the customers a search finds, within the viewer's scope, as CSV (UTF-8 with BOM, for Excel) or XLSX,
@@ -46,12 +49,16 @@ public class CustomerExporter {
     private final StaffDirectory staff;
     private final MessageSource messages;
     private final AuditLog audit;
+    private final TransactionTemplate separately;
 
-    CustomerExporter(CustomerService customers, StaffDirectory staff, MessageSource messages, AuditLog audit) {
+    CustomerExporter(CustomerService customers, StaffDirectory staff, MessageSource messages, AuditLog audit,
+                     PlatformTransactionManager transactions) {
         this.customers = customers;
         this.staff = staff;
         this.messages = messages;
         this.audit = audit;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional
@@ -61,31 +68,39 @@ public class CustomerExporter {
         staff.active().forEach(s -> owners.put(s.id(), s.username()));
         List<String> headers = COLUMNS.stream()
                 .map(c -> messages.getMessage("customer.column." + c, null, c.name(), locale)).toList();
-        int count;
+        int[] sent = {0};
+        boolean finished = false;
         try {
-            count = format == Format.CSV ? csv(query, viewer, reveal, owners, locale, headers, out)
-                    : xlsx(query, viewer, reveal, owners, locale, headers, out);
+            int count = format == Format.CSV ? csv(query, viewer, reveal, owners, locale, headers, out, sent)
+                    : xlsx(query, viewer, reveal, owners, locale, headers, out, sent);
+            finished = true;
+            return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // In a transaction of its own: a download broken off half-way has still handed out what it sent.
+            String details = sent[0] + " customers, " + format + ", query \"" + (query == null ? "" : query) + "\""
+                    + (reveal ? ", unmasked" : ", masked") + (finished ? "" : ", broken off");
+            separately.executeWithoutResult(status -> audit.record("customer.exported", "customer", null, details));
         }
-        audit.record("customer.exported", "customer", null, count + " customers, " + format + ", query \""
-                + (query == null ? "" : query) + "\"" + (reveal ? ", unmasked" : ", masked"));
-        return count;
     }
 
     private int csv(String query, StaffPrincipal viewer, boolean reveal, Map<Long, String> owners, Locale locale,
-                    List<String> headers, OutputStream out) throws IOException {
+                    List<String> headers, OutputStream out, int[] sent) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT);
         printer.printRecord(headers);
-        int count = forEachRow(query, viewer, reveal, owners, locale, printer::printRecord);
+        int count = forEachRow(query, viewer, reveal, owners, locale, values -> {
+            printer.printRecord(values);
+            sent[0]++;
+        });
         printer.flush();
         return count;
     }
 
     private int xlsx(String query, StaffPrincipal viewer, boolean reveal, Map<Long, String> owners, Locale locale,
-                     List<String> headers, OutputStream out) throws IOException {
+                     List<String> headers, OutputStream out, int[] sent) throws IOException {
         Workbook workbook = new Workbook(out, "Kefu", "1.0");
         Worksheet sheet = workbook.newWorksheet("customers");
         for (int c = 0; c < headers.size(); c++) {
@@ -97,6 +112,7 @@ public class CustomerExporter {
                 sheet.value(row[0], c, values.get(c));
             }
             row[0]++;
+            sent[0]++;
         });
         workbook.finish();
         return count;

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -101,6 +103,10 @@ public class CustomerImporter implements ApplicationRunner {
             }
             return new Upload(token, fileName, rows.headers(), ImportMapping.guess(rows.headers(), fields.all()),
                     sample);
+        } catch (RuntimeException e) {
+            deleteQuietly(stored);
+            throw e instanceof DomainException domain ? domain : DomainException.onField(HttpStatus.BAD_REQUEST,
+                    "file", "customer.import.unreadable", fileName);
         }
     }
 
@@ -129,7 +135,13 @@ public class CustomerImporter implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws IOException {
+        // Files uploaded but never imported are not kept beyond a day.
+        if (Files.isDirectory(uploads)) {
+            try (var files = Files.list(uploads)) {
+                files.filter(f -> isOlderThanADay(f)).forEach(CustomerImporter::deleteQuietly);
+            }
+        }
         int interrupted = imports.failInterrupted();
         if (interrupted > 0) {
             log.warn("{} customer import(s) were cut short by a stop; none of their rows were kept", interrupted);
@@ -153,11 +165,15 @@ public class CustomerImporter implements ApplicationRunner {
             log.warn("Customer import {} failed", id, e);
             imports.fail(id, e.getMessage());
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Could not remove the uploaded file {}", file, e);
-            }
+            deleteQuietly(file);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove the uploaded file {}", file, e);
         }
     }
 
@@ -192,10 +208,11 @@ public class CustomerImporter implements ApplicationRunner {
             if (holder != null) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.alreadyPresent",
                         new Object[] {String.valueOf(holder)}, locale), c.cells());
-            } else if (c.draft().identities().stream().anyMatch(i -> !inThisChunk.add(i))) {
+            } else if (c.draft().identities().stream().anyMatch(inThisChunk::contains)) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.repeatedInFile", null,
                         locale), c.cells());
             } else {
+                inThisChunk.addAll(c.draft().identities());
                 Long owner = CustomerService.defaultOwner(c.draft().ownerId(), by);
                 Long department = owner != null ? departmentOfOwner.get(owner) : by.departmentId();
                 fresh.add(new BulkCustomerWriter.NewCustomer(c.draft().withOwner(owner), department, c.keys()));
@@ -206,6 +223,14 @@ public class CustomerImporter implements ApplicationRunner {
         writer.write(fresh, by.username(), summary);
         progress.writeNanos += System.nanoTime() - checked;
         progress.imported(fresh.size(), chunk.size());
+    }
+
+    private static boolean isOlderThanADay(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int countRows(Path file) {

@@ -130,6 +130,12 @@ public class CustomerRepository {
         }
     }
 
+    /** Locks two customers for the rest of the transaction, the smaller id first. */
+    void lock(long first, long second) {
+        jdbc.sql("SELECT id FROM customer WHERE id IN (:first, :second) ORDER BY id FOR UPDATE")
+                .param("first", first).param("second", second).query(Long.class).list();
+    }
+
     /** Moves identities, contacts and timeline of {@code sourceId} to {@code survivorId}, and marks the source. */
     void mergeInto(long survivorId, long sourceId) {
         jdbc.sql("UPDATE customer_identity SET customer_id = :survivor WHERE customer_id = :source")
@@ -151,18 +157,18 @@ public class CustomerRepository {
      * {@code toOwner}, with her department, and notes it on each timeline.
      * @return how many customers changed hands
      */
-    int transfer(long fromOwner, long toOwner, Long toDepartment, LifecycleStage stage, String tier, String actor,
-                 String summary) {
+    int transfer(long fromOwner, long toOwner, Long toDepartment, LifecycleStage stage, String tier,
+                 CustomerScope scope, String actor, String summary) {
         return jdbc.sql("""
                 WITH moved AS (
                     UPDATE customer c SET owner_id = :to, department_id = :department, updated_at = now(),
                         version = version + 1
-                    WHERE c.owner_id = :from AND c.merged_into_id IS NULL
+                    WHERE c.owner_id = :from AND c.merged_into_id IS NULL AND %s
                       AND (CAST(:stage AS varchar) IS NULL OR c.lifecycle_stage = :stage)
                       AND (CAST(:tier AS varchar) IS NULL OR c.tier = :tier)
                     RETURNING c.id)
                 INSERT INTO customer_timeline (customer_id, kind, actor_name, summary)
-                SELECT id, 'customer.ownerChanged', :actor, :summary FROM moved""")
+                SELECT id, 'customer.ownerChanged', :actor, :summary FROM moved""".formatted(scope.sqlCondition()))
                 .param("from", fromOwner).param("to", toOwner).param("department", toDepartment)
                 .param("stage", stage == null ? null : stage.name()).param("tier", tier)
                 .param("actor", actor).param("summary", summary)

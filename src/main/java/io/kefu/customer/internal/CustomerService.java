@@ -120,6 +120,8 @@ public class CustomerService {
         if (survivorId == sourceId) {
             throw DomainException.onField(HttpStatus.CONFLICT, "sourceId", "customer.mergeSelf");
         }
+        // Two merges of the same customer at once must not both go ahead: lock both, always in the same order.
+        customers.lock(Math.min(survivorId, sourceId), Math.max(survivorId, sourceId));
         CustomerRecord survivor = get(survivorId, actor);
         CustomerRecord source = get(sourceId, actor);
         if (source.mergedIntoId() != null && source.mergedIntoId() == survivorId) {
@@ -129,11 +131,18 @@ public class CustomerService {
             throw DomainException.onField(HttpStatus.CONFLICT, "sourceId", "customer.mergedAway",
                     source.mergedIntoId() != null ? source.mergedIntoId() : survivor.mergedIntoId());
         }
+        if (source.type() != survivor.type()) {
+            throw DomainException.onField(HttpStatus.CONFLICT, "sourceId", "customer.mergeTypes");
+        }
         CustomerDraft combined = combine(survivor, source);
         customers.mergeInto(survivorId, sourceId);
         CustomerRecord moved = customers.find(survivorId).orElseThrow();
-        customers.update(survivorId, moved.version(), withIdentities(combined, moved.identities()),
-                moved.departmentId(), SearchKeys.of(combined.name()));
+        Long departmentId = Objects.equals(combined.ownerId(), survivor.ownerId()) ? moved.departmentId()
+                : departmentOf(combined.ownerId(), actor);
+        if (!customers.update(survivorId, moved.version(), withIdentities(combined, moved.identities()),
+                departmentId, SearchKeys.of(combined.name()))) {
+            throw new DomainException(HttpStatus.CONFLICT, "problem.concurrentChange");
+        }
         customers.addTimeline(survivorId, "customer.merged", actor.username(),
                 "#" + sourceId + " " + source.name(), "customer");
         audit.record("customer.merged", "customer", survivorId, "#" + sourceId + " → #" + survivorId);
@@ -149,8 +158,17 @@ public class CustomerService {
         StaffDirectory.StaffSummary from = staff.find(fromOwnerId).orElseThrow(() -> DomainException.onField(
                 HttpStatus.BAD_REQUEST, "fromOwnerId", "error.notFound.staff", String.valueOf(fromOwnerId)));
         StaffDirectory.StaffSummary to = activeStaff(toOwnerId, "toOwnerId");
-        int moved = customers.transfer(fromOwnerId, toOwnerId, to.departmentId(), stage, tier, actor.username(),
-                from.displayName() + " → " + to.displayName());
+        CustomerScope scope = scopeOf(actor);
+        if (!withinScope(from, scope)) {
+            throw DomainException.onField(HttpStatus.FORBIDDEN, "fromOwnerId", "customer.transferOutOfScope",
+                    from.displayName());
+        }
+        if (!withinScope(to, scope)) {
+            throw DomainException.onField(HttpStatus.FORBIDDEN, "toOwnerId", "customer.transferOutOfScope",
+                    to.displayName());
+        }
+        int moved = customers.transfer(fromOwnerId, toOwnerId, to.departmentId(), stage, tier, scope,
+                actor.username(), from.displayName() + " → " + to.displayName());
         audit.record("customer.transferred", "staff", fromOwnerId,
                 moved + " customers " + from.username() + " → " + to.username());
         return moved;
@@ -181,13 +199,20 @@ public class CustomerService {
         if (draft.ownerId() != null) {
             activeStaff(draft.ownerId(), "ownerId");
         }
+        if (draft.name() == null || draft.name().isBlank()) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "name", "customer.nameRequired");
+        }
         List<CustomerIdentity> identities = normalised(draft.identities());
         Map<CustomerIdentity, Long> holders = customers.holdersOf(identities);
         for (CustomerIdentity identity : identities) {
             Long holder = holders.get(identity);
             if (holder != null && !holder.equals(selfId)) {
-                throw new DuplicateCustomerException(holder, customers.find(holder).map(CustomerRecord::name)
-                        .orElse(""), identity.kind());
+                CustomerRecord existing = customers.find(holder).orElseThrow();
+                // Name the other customer only to whom may see her; to others the identity is just taken.
+                throw isVisible(existing, actor)
+                        ? new DuplicateCustomerException(holder, existing.name(), identity.kind())
+                        : DomainException.onField(HttpStatus.CONFLICT, IdentityNormaliser.fieldOf(identity.kind()),
+                                "customer.identityTaken." + identity.kind());
             }
         }
         return new CustomerDraft(draft.type(), draft.name().strip(), draft.organizationId(), draft.ownerId(),
@@ -218,6 +243,15 @@ public class CustomerService {
     private String ownerName(Long ownerId) {
         return ownerId == null ? "—" : staff.find(ownerId).map(StaffDirectory.StaffSummary::displayName)
                 .orElse("#" + ownerId);
+    }
+
+    /** Whether a staff member's customers are the actor's to hand over: her own, her department's, or anyone's. */
+    private static boolean withinScope(StaffDirectory.StaffSummary owner, CustomerScope scope) {
+        return switch (scope.scope()) {
+            case ALL -> true;
+            case OWN -> owner.id() == scope.staffId();
+            case DEPARTMENT -> owner.id() == scope.staffId() || scope.departmentIds().contains(owner.departmentId());
+        };
     }
 
     private boolean isVisible(CustomerRecord customer, StaffPrincipal viewer) {

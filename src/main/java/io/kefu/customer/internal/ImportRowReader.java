@@ -30,7 +30,10 @@ final class ImportRowReader {
     }
 
     private static final Pattern LIST = Pattern.compile("[,;，；、|/\\s]+");
+    /** Phones are written with spaces inside (138 0013 8000): only punctuation separates two of them. */
+    private static final Pattern PHONE_LIST = Pattern.compile("[,;，；、|/]+");
     private static final Pattern TAG_LIST = Pattern.compile("[,;，；、|]+");
+    private static final int MAX_CELL = 2000;
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("yyyy/M/d"), DateTimeFormatter.ofPattern("yyyy-M-d"),
@@ -89,13 +92,16 @@ final class ImportRowReader {
             if (target == null || value.isEmpty()) {
                 continue;
             }
+            if (value.indexOf('\u0000') >= 0 || value.length() > MAX_CELL) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "customer.import.badCell", column + 1);
+            }
             if (target.startsWith(ImportMapping.ATTRIBUTE)) {
                 attributes.put(target.substring(ImportMapping.ATTRIBUTE.length()), value);
                 continue;
             }
             ImportField field = ImportField.valueOf(target);
             if (field.identity() != null) {
-                for (String one : LIST.split(value)) {
+                for (String one : (field == ImportField.PHONE ? PHONE_LIST : LIST).split(value)) {
                     if (!one.isBlank()) {
                         identities.add(IdentityNormaliser.normalise(field.identity(), one));
                     }
@@ -105,9 +111,9 @@ final class ImportRowReader {
             switch (field) {
                 case NAME -> name = value;
                 case TYPE -> type = lookUp(types, value, "customer.import.badType");
-                case TIER -> tier = value;
+                case TIER -> tier = limited(value, 50, column);
                 case TAGS -> tags.addAll(List.of(TAG_LIST.split(value)));
-                case REGION -> region = value;
+                case REGION -> region = limited(value, 100, column);
                 case LIFECYCLE_STAGE -> stage = lookUp(stages, value, "customer.import.badStage");
                 case BIRTHDAY -> birthday = date(value);
                 case CONSENT_EMAIL -> consentEmail = yes(value);
@@ -126,6 +132,13 @@ final class ImportRowReader {
         return new CustomerDraft(type, name, null, owner, tier, tags, region, stage, birthday,
                 new CustomerRecord.Consent(consentEmail, consentSms, consentPhone), attributes.isEmpty() ? attributes : CustomerFields.check(attributes, fields),
                 CustomerService.normalised(identities));
+    }
+
+    private static String limited(String value, int max, int column) {
+        if (value.length() > max) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "customer.import.tooLong", column + 1, max);
+        }
+        return value;
     }
 
     private static <T> T lookUp(Map<String, T> known, String value, String refusal) {

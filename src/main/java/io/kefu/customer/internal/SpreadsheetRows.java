@@ -3,6 +3,7 @@ package io.kefu.customer.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -23,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.springframework.http.HttpStatus;
@@ -122,9 +124,21 @@ public final class SpreadsheetRows implements AutoCloseable, Iterator<List<Strin
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.getCellCount(); i++) {
             Cell cell = row.getCell(i);
-            cells.add(cell == null ? "" : cell.getText());
+            cells.add(cell == null ? "" : text(cell));
         }
         return cells;
+    }
+
+    /** A number cell as written, not as stored: 13800138000 rather than 1.3800138E10. */
+    private static String text(Cell cell) {
+        if (cell.getType() == CellType.NUMBER) {
+            try {
+                return new BigDecimal(cell.getRawValue()).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return cell.getText();
+            }
+        }
+        return cell.getText();
     }
 
     private static boolean isUtf8(Path file) throws IOException {

@@ -34,12 +34,15 @@ public class ApiTokenService {
     private final StaffRepository staff;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final GrantGuard grants;
 
-    ApiTokenService(ApiTokenRepository tokens, StaffRepository staff, JdbcClient jdbc, AuditLog audit) {
+    ApiTokenService(ApiTokenRepository tokens, StaffRepository staff, JdbcClient jdbc, AuditLog audit,
+                    GrantGuard grants) {
         this.tokens = tokens;
         this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.grants = grants;
     }
 
     /** A token just made, with the secret that will never be shown again. */
@@ -62,8 +65,11 @@ public class ApiTokenService {
     public ApiToken issueWithSecret(String name, long staffId, String secret) {
         Staff owner = staff.findById(staffId).orElseThrow(() -> DomainException.onField(
                 HttpStatus.BAD_REQUEST, "staffId", "error.notFound.staff", staffId));
-        ApiToken token = tokens.save(new ApiToken(name.trim(), owner, secret.substring(0, Math.min(9, secret.length())),
-                sha256(secret)));
+        // A token acts with its owner's permissions: making one for someone is granting them.
+        grants.requireMayGrant(owner.getRoles(), "staffId");
+        // The prefix that identifies a token on screen never shows more than a third of a short secret.
+        String prefix = secret.substring(0, Math.min(9, secret.length() / 3));
+        ApiToken token = tokens.save(new ApiToken(name.trim(), owner, prefix, sha256(secret)));
         audit.record("apiToken.created", "apiToken", token.getId(), token.getName() + " → " + owner.getUsername());
         return token;
     }

@@ -1,5 +1,6 @@
 package io.kefu.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -8,14 +9,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules a staff password must meet: 10 to 128 characters, at least one letter and one digit, and not
+ * The rules a staff password must meet: 10 to 64 characters (72 bytes), at least one letter and one digit, and not
  * containing the username. Also makes passwords that meet them, for first start and admin resets.
  */
 @Component
 public class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    static final int MAX_LENGTH = 128;
+    static final int MAX_LENGTH = 64;
+    static final int MAX_BYTES = 72;
     private static final String LETTERS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String DIGITS = "23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,7 +27,8 @@ public class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             throw refused("password.tooShort", MIN_LENGTH);
         }
-        if (password.length() > MAX_LENGTH) {
+        // BCrypt reads at most 72 bytes; a longer password would be cut silently, or refused with an error.
+        if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw refused("password.tooLong", MAX_LENGTH);
         }
         if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {

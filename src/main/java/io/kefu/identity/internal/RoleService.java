@@ -23,11 +23,16 @@ public class RoleService {
     private final RoleRepository roles;
     private final StaffRepository staff;
     private final AuditLog audit;
+    private final GrantGuard grants;
+    private final StaffSessions sessions;
 
-    RoleService(RoleRepository roles, StaffRepository staff, AuditLog audit) {
+    RoleService(RoleRepository roles, StaffRepository staff, AuditLog audit, GrantGuard grants,
+                StaffSessions sessions) {
         this.roles = roles;
         this.staff = staff;
         this.audit = audit;
+        this.grants = grants;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -50,6 +55,7 @@ public class RoleService {
         if (roles.existsByCodeIgnoreCase(normalised)) {
             throw DomainException.onField(HttpStatus.CONFLICT, "code", "role.codeTaken", normalised);
         }
+        grants.requireMayGrant(permissions, scope, "permissions");
         Role role = roles.save(new Role(normalised, name.trim(), scope, permissions));
         audit.record("role.created", "role", role.getId(), normalised + " " + scope + " " + permissions);
         return role;
@@ -60,8 +66,11 @@ public class RoleService {
         if (role.isAdministrator()) {
             throw new DomainException(HttpStatus.CONFLICT, "role.administratorFixed");
         }
+        grants.requireMayGrant(permissions, scope, "permissions");
         role.update(name.trim(), scope, permissions);
         audit.record("role.updated", "role", id, role.getCode() + " " + scope + " " + permissions);
+        // Its holders' permissions are read when they sign in: they sign in again to get the new ones.
+        staff.usernamesWithRole(id).forEach(sessions::signOutEverywhere);
         return role;
     }
 

@@ -2,6 +2,7 @@ package io.kefu.identity.internal;
 
 import io.kefu.identity.StaffPrincipal;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,8 +19,13 @@ class SignInEvents {
     }
 
     @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
-        staff.recordFailedLogin(String.valueOf(event.getAuthentication().getName()));
+    void failed(AbstractAuthenticationFailureEvent event) {
+        String username = String.valueOf(event.getAuthentication().getName());
+        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            staff.recordFailedLogin(username);
+        } else {
+            staff.recordRefusedLogin(username, event.getException().getClass().getSimpleName());
+        }
     }
 
     @EventListener

@@ -154,16 +154,6 @@ public class Staff {
         unlock();
     }
 
-    /** @return true when this failure locked the account */
-    boolean recordFailedLogin(Instant now) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS && !isLocked(now)) {
-            lockedUntil = now.plus(LOCKOUT);
-            return true;
-        }
-        return false;
-    }
-
     void recordSuccessfulLogin() {
         unlock();
     }

@@ -3,6 +3,7 @@ package io.kefu.identity.internal;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.kefu.audit.AuditLog;
@@ -25,10 +26,11 @@ public class StaffService {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final StaffSessions sessions;
+    private final GrantGuard grants;
 
     StaffService(StaffRepository staff, DepartmentRepository departments, RoleRepository roles,
                  PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, AuditLog audit,
-                 StaffSessions sessions) {
+                 StaffSessions sessions, GrantGuard grants) {
         this.staff = staff;
         this.departments = departments;
         this.roles = roles;
@@ -36,6 +38,7 @@ public class StaffService {
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.sessions = sessions;
+        this.grants = grants;
     }
 
     @Transactional(readOnly = true)
@@ -70,13 +73,16 @@ public class StaffService {
         Staff member = get(id);
         boolean wasAdministrator = isEnabledAdministrator(member);
         Set<Role> rolesBefore = member.getRoles();
+        Long departmentBefore = member.getDepartmentId();
         apply(member, draft);
-        if (wasAdministrator && !isEnabledAdministrator(member) && staff.countEnabledAdministrators() <= 1) {
+        // The count query flushes this change first: it already counts the company without her.
+        if (wasAdministrator && !isEnabledAdministrator(member) && staff.countEnabledAdministrators() == 0) {
             throw new DomainException(HttpStatus.CONFLICT, "staff.lastAdministrator");
         }
         audit.record("staff.updated", "staff", id, member.getUsername() + " " + roleCodes(member)
                 + (member.isEnabled() ? "" : " disabled"));
-        if (!member.isEnabled() || !rolesBefore.equals(member.getRoles())) {
+        if (!member.isEnabled() || !rolesBefore.equals(member.getRoles())
+                || !Objects.equals(departmentBefore, member.getDepartmentId())) {
             sessions.signOutEverywhere(member.getUsername());
         }
         return member;
@@ -90,7 +96,8 @@ public class StaffService {
         sessions.signOutEverywhere(member.getUsername());
     }
 
-    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+    /** Her other sessions end: a password changed because it leaked must also shut out whoever used it. */
+    public void changeOwnPassword(long id, String currentPassword, String newPassword, String keepSessionId) {
         Staff member = get(id);
         if (!passwordEncoder.matches(currentPassword == null ? "" : currentPassword, member.getPasswordHash())) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "currentPassword", "password.currentWrong");
@@ -98,6 +105,7 @@ public class StaffService {
         passwordPolicy.check(member.getUsername(), newPassword);
         member.changePassword(passwordEncoder.encode(newPassword));
         audit.record("staff.passwordChanged", "staff", id, member.getUsername());
+        sessions.signOutEverywhereBut(member.getUsername(), keepSessionId);
     }
 
     public void unlock(long id) {
@@ -106,15 +114,21 @@ public class StaffService {
         audit.record("staff.unlocked", "staff", id, member.getUsername());
     }
 
-    /** Counts a failed sign-in for an existing username; the fifth in a row locks the account. */
+    /**
+     * Counts a failed sign-in for an existing username; the fifth in a row locks the account. One atomic UPDATE,
+     * so that guesses sent in parallel are each counted (a read-then-write would lose most of them).
+     */
     public void recordFailedLogin(String username) {
-        staff.findByUsernameIgnoreCase(username).ifPresent(member -> {
-            if (member.recordFailedLogin(Instant.now())) {
-                audit.recordUnauthenticated(member.getUsername(), "auth.locked",
-                        Staff.MAX_FAILED_LOGINS + " failed sign-ins");
-            }
-        });
+        if (staff.countFailedLogin(username, Staff.MAX_FAILED_LOGINS, Instant.now().plus(Staff.LOCKOUT)) > 0
+                && staff.isLockedNow(username, Staff.MAX_FAILED_LOGINS)) {
+            audit.recordUnauthenticated(username, "auth.locked", Staff.MAX_FAILED_LOGINS + " failed sign-ins");
+        }
         audit.recordUnauthenticated(username, "auth.loginFailed", null);
+    }
+
+    /** A sign-in refused for another reason than the password: the account is locked or disabled. */
+    public void recordRefusedLogin(String username, String reason) {
+        audit.recordUnauthenticated(username, "auth.loginFailed", reason);
     }
 
     public void recordSuccessfulLogin(long id) {
@@ -133,6 +147,9 @@ public class StaffService {
         }
         if (newRoles.isEmpty()) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "roleIds", "staff.roleRequired");
+        }
+        if (!newRoles.equals(member.getRoles())) {
+            grants.requireMayGrant(newRoles, "roleIds");
         }
         member.updateProfile(draft.displayName().trim(), blankToNull(draft.email()), blankToNull(draft.phone()),
                 department);

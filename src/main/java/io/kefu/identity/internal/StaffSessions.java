@@ -18,6 +18,13 @@ class StaffSessions {
     }
 
     void signOutEverywhere(String username) {
-        sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+        signOutEverywhereBut(username, null);
+    }
+
+    /** Ends her sessions except the one she is using now. */
+    void signOutEverywhereBut(String username, String keepSessionId) {
+        sessions.findByPrincipalName(username).keySet().stream()
+                .filter(id -> !id.equals(keepSessionId))
+                .forEach(sessions::deleteById);
     }
 }

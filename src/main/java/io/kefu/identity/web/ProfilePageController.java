@@ -4,6 +4,7 @@ import io.kefu.identity.StaffPrincipal;
 import io.kefu.identity.internal.StaffService;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.web.FormErrors;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,7 +69,7 @@ class ProfilePageController {
     }
 
     @PostMapping("/password")
-    String changePassword(@AuthenticationPrincipal StaffPrincipal me,
+    String changePassword(@AuthenticationPrincipal StaffPrincipal me, HttpSession session,
                           @Valid @ModelAttribute("form") PasswordForm form, BindingResult binding, Model model,
                           RedirectAttributes redirect) {
         if (!binding.hasErrors() && !form.getNewPassword().equals(form.getConfirmPassword())) {
@@ -76,7 +77,7 @@ class ProfilePageController {
         }
         if (!binding.hasErrors()) {
             try {
-                staff.changeOwnPassword(me.id(), form.getCurrentPassword(), form.getNewPassword());
+                staff.changeOwnPassword(me.id(), form.getCurrentPassword(), form.getNewPassword(), session.getId());
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/profile";
             } catch (DomainException e) {

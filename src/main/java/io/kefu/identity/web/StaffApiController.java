@@ -49,7 +49,8 @@ class StaffApiController {
     }
 
     /** Only the fields present change. */
-    record UpdateStaff(@Size(min = 1, max = 100) String displayName, @Email @Size(max = 200) String email,
+    record UpdateStaff(@Size(max = 100) @Pattern(regexp = "(?s).*\\S.*") String displayName,
+                       @Email @Size(max = 200) String email,
                        @Size(max = 30) String phone, Long departmentId, Set<Long> roleIds, Boolean enabled) {
     }
 

@@ -105,29 +105,46 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 channel.close();
                 throw new DataDirectoryInUseException(directory);
             }
-            Path data = directory.resolve("data");
-            if (fresh) {
-                FileSystemUtils.deleteRecursively(data);
+            try {
+                return startLocked(directory, fresh, sharedBuffers, channel, lock);
+            } catch (IOException | RuntimeException e) {
+                // Leave the folder free for the next try.
+                lock.release();
+                channel.close();
+                throw e;
             }
-            stopOrphanedServer(data);
-            // The library starts PostgreSQL for throwaway test data (no fsync); Kefu's data must survive a power cut.
-            String durable = fresh ? "off" : "on";
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", sharedBuffers)
-                    .setServerConfig("fsync", durable)
-                    .setServerConfig("synchronous_commit", durable)
-                    .setServerConfig("full_page_writes", durable)
-                    .start();
-            createDatabaseIfMissing(postgres);
-            log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), data);
-            return new EmbeddedPostgresServer(directory, channel, lock, postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
         }
+    }
+
+    private static EmbeddedPostgresServer startLocked(Path directory, boolean fresh, String sharedBuffers,
+                                                      FileChannel channel, FileLock lock) throws IOException {
+        Path data = directory.resolve("data");
+        if (fresh) {
+            FileSystemUtils.deleteRecursively(data);
+        }
+        stopOrphanedServer(data);
+        // The library starts PostgreSQL for throwaway test data (no fsync); Kefu's data must survive a power cut.
+        String durable = fresh ? "off" : "on";
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", sharedBuffers)
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
+                .start();
+        try {
+            createDatabaseIfMissing(postgres);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), data);
+        return new EmbeddedPostgresServer(directory, channel, lock, postgres);
     }
 
     /**
