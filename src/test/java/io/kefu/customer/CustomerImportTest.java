@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +49,7 @@ class CustomerImportTest {
                 + "导入丁,,,,,,\n"
                 + "导入甲（重复行）," + p1 + ",,,,,\n";
 
-        JsonNode done = importAndWait("customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        JsonNode done = Imports.importAndWait(admin, "customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
 
         assertThat(done.get("status").asString()).isEqualTo("DONE");
         assertThat(done.get("imported").asInt()).isEqualTo(2);
@@ -71,7 +69,7 @@ class CustomerImportTest {
         assertThat(supervisor.get("/api/v1/customers/imports/" + done.get("id").asString() + "/report").status())
                 .as("the report holds personal data: only who imported sees it").isEqualTo(404);
 
-        JsonNode again = importAndWait("customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+        JsonNode again = Imports.importAndWait(admin, "customers.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
 
         assertThat(again.get("imported").asInt()).isZero();
         assertThat(again.get("duplicates").asInt()).isEqualTo(3);
@@ -83,7 +81,7 @@ class CustomerImportTest {
         String phone = CustomerApiTest.uniquePhone();
         String csv = "客户名称,联系电话\n广州市白云区某某物业管理有限公司," + phone + "\n";
 
-        JsonNode done = importAndWait("gbk.csv", csv.getBytes(Charset.forName("GBK")), Map.of());
+        JsonNode done = Imports.importAndWait(admin, "gbk.csv", csv.getBytes(Charset.forName("GBK")), Map.of());
 
         assertThat(done.get("imported").asInt()).isEqualTo(1);
         assertThat(admin.get("/api/v1/customers?q=" + phone).json().get("items").get(0).get("name").asString())
@@ -105,7 +103,8 @@ class CustomerImportTest {
         }
         workbook.finish();
 
-        JsonNode done = importAndWait("customers.xlsx", xlsx.toByteArray(), Map.of("mapping", "NAME,PHONE,,OWNER"));
+        JsonNode done = Imports.importAndWait(admin,
+                "customers.xlsx", xlsx.toByteArray(), Map.of("mapping", "NAME,PHONE,,OWNER"));
 
         assertThat(done.get("imported").asInt()).as(done.toString()).isEqualTo(1);
         JsonNode customer = admin.get("/api/v1/customers?q=" + phone).json().get("items").get(0);
@@ -142,7 +141,7 @@ class CustomerImportTest {
         assertThat(admin.get("/api/v1/audit?action=customer.exported&limit=1").json().get(0).get("details")
                 .asString()).contains("1 customers", "XLSX", "unmasked");
 
-        JsonNode reimport = importAndWait("export.xlsx", xlsx, Map.of());
+        JsonNode reimport = Imports.importAndWait(admin, "export.xlsx", xlsx, Map.of());
         assertThat(reimport.get("duplicates").asInt()).isEqualTo(1);
         assertThat(reimport.get("imported").asInt()).isZero();
     }
@@ -154,27 +153,5 @@ class CustomerImportTest {
                 .get("secret").asString();
 
         assertThat(new ApiClient(port, agentToken).get("/api/v1/customers/export").status()).isEqualTo(403);
-    }
-
-    /** The import runs in the background; it is polled as the progress bar on screen polls it. */
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private JsonNode importAndWait(String fileName, byte[] content, Map<String, String> fields) {
-        ApiClient.Response started = admin.upload("/api/v1/customers/imports", fileName, content, fields);
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String id = started.json().get("id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode status = started.json();
-        while (status.get("status").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
-            pause();
-            status = admin.get("/api/v1/customers/imports/" + id).json();
-        }
-        return status;
     }
 }
