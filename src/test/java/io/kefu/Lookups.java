@@ -17,6 +17,12 @@ public final class Lookups {
         throw new IllegalStateException("no role " + code);
     }
 
+    /** The secret of a new API token acting as this staff member, made by an administrator. */
+    public static String tokenFor(ApiClient admin, long staffId) {
+        return admin.post("/api/v1/tokens", "{\"name\": \"test\", \"staffId\": " + staffId + "}").json()
+                .get("secret").asString();
+    }
+
     public static long staffId(ApiClient admin, String username) {
         for (JsonNode staff : admin.get("/api/v1/staff?q=" + username).json()) {
             if (staff.get("username").asString().equals(username)) {

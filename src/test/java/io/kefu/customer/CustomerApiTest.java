@@ -113,7 +113,7 @@ class CustomerApiTest {
         long chenjing = Lookups.staffId(admin, TestAccounts.CUSTOMER_MANAGER);
         long hers = create("{\"name\": \"陈经理的客户\", \"ownerId\": " + chenjing + "}");
         long other = create("{\"name\": \"别人的客户\"}");
-        ApiClient manager = new ApiClient(port, tokenFor(chenjing));
+        ApiClient manager = new ApiClient(port, Lookups.tokenFor(admin, chenjing));
 
         assertThat(manager.get("/api/v1/customers/" + hers).status()).isEqualTo(200);
         assertThat(manager.get("/api/v1/customers/" + other).status()).isEqualTo(404);
@@ -124,7 +124,7 @@ class CustomerApiTest {
     @Test
     void anAgentSeesMaskedDataAndMayNotRevealIt() {
         long id = create("{\"name\": \"打码测试\", \"phones\": [\"" + uniquePhone() + "\"]}");
-        ApiClient agent = new ApiClient(port, tokenFor(Lookups.staffId(admin, TestAccounts.AGENT)));
+        ApiClient agent = new ApiClient(port, Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.AGENT)));
 
         assertThat(agent.get("/api/v1/customers/" + id).json().get("phones").get(0).asString()).contains("****");
         assertThat(agent.get("/api/v1/customers/" + id + "?reveal=true").status()).isEqualTo(403);
@@ -231,11 +231,6 @@ class CustomerApiTest {
                 {"username": "m%s", "displayName": "%s", "roleIds": [%d], "password": "Manager-Pass-2026"}"""
                 .formatted(Long.toString(System.nanoTime(), 36), displayName,
                         Lookups.roleId(admin, "CUSTOMER_MANAGER"))).json().get("id").asLong();
-    }
-
-    private String tokenFor(long staffId) {
-        return admin.post("/api/v1/tokens", "{\"name\": \"t\", \"staffId\": " + staffId + "}").json()
-                .get("secret").asString();
     }
 
     private List<Long> searchIds(String q) {

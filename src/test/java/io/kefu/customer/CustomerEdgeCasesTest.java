@@ -38,7 +38,7 @@ class CustomerEdgeCasesTest {
         long wangfang = Lookups.staffId(admin, TestAccounts.SUPERVISOR);
         long id = admin.post("/api/v1/customers", "{\"name\": \"商务部的客户\", \"ownerId\": " + chenjing + "}").json()
                 .get("id").asLong();
-        ApiClient supervisor = tokenOf(wangfang);
+        ApiClient supervisor = new ApiClient(port, Lookups.tokenFor(admin, wangfang));
 
         ApiClient.Response answer = supervisor.post("/api/v1/customers/transfer",
                 "{\"fromOwnerId\": " + chenjing + ", \"toOwnerId\": " + wangfang + "}");
@@ -51,7 +51,7 @@ class CustomerEdgeCasesTest {
     void aDuplicateIsNamedOnlyToWhoMaySeeIt() {
         String phone = CustomerApiTest.uniquePhone();
         admin.post("/api/v1/customers", "{\"name\": \"秘密客户\", \"phones\": [\"" + phone + "\"]}");
-        ApiClient sales = tokenOf(Lookups.staffId(admin, TestAccounts.SALES));
+        ApiClient sales = new ApiClient(port, Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SALES)));
 
         ApiClient.Response answer = sales.post("/api/v1/customers",
                 "{\"name\": \"试探\", \"phones\": [\"" + phone + "\"]}");
@@ -127,10 +127,5 @@ class CustomerEdgeCasesTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("field").asString()).isEqualTo("file");
-    }
-
-    private ApiClient tokenOf(long staffId) {
-        return new ApiClient(port, admin.post("/api/v1/tokens", "{\"name\": \"t\", \"staffId\": " + staffId + "}")
-                .json().get("secret").asString());
     }
 }

@@ -77,7 +77,7 @@ class OrganisationTest {
     void aSupervisorSetsTheMembersOfASkillGroup() {
         long liming = Lookups.staffId(admin, TestAccounts.AGENT);
         long zhaolei = Lookups.staffId(admin, "zhaolei");
-        String supervisorToken = tokenFor(TestAccounts.SUPERVISOR);
+        String supervisorToken = Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SUPERVISOR));
         ApiClient supervisor = new ApiClient(port, supervisorToken);
 
         JsonNode group = supervisor.post("/api/v1/skill-groups", """
@@ -108,12 +108,6 @@ class OrganisationTest {
                 "{\"name\": \"%s\", \"parentId\": %s}".formatted(name, parentId));
         assertThat(answer.status()).isEqualTo(201);
         return answer.json().get("id").asLong();
-    }
-
-    private String tokenFor(String username) {
-        long staffId = Lookups.staffId(admin, username);
-        return admin.post("/api/v1/tokens", "{\"name\": \"test\", \"staffId\": %d}".formatted(staffId))
-                .json().get("secret").asString();
     }
 
     private static JsonNode findInTree(JsonNode nodes, long id) {
