@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 import io.kefu.audit.AuditLog;
 import io.kefu.platform.DomainException;
@@ -67,6 +69,18 @@ public class StaffService {
         staff.save(member);
         audit.record("staff.created", "staff", member.getId(), username + " " + roleCodes(member));
         return member;
+    }
+
+    /**
+     * Changes part of a staff member: {@code change} gets her as she is and says what she becomes. Read and write
+     * happen in one transaction, so that of two concurrent edits the second is refused, not silently undone.
+     */
+    public Staff patch(long id, UnaryOperator<StaffDraft> change) {
+        Staff member = get(id);
+        StaffDraft current = new StaffDraft(member.getUsername(), member.getDisplayName(), member.getEmail(),
+                member.getPhone(), member.getDepartmentId(),
+                member.getRoles().stream().map(Role::getId).collect(Collectors.toSet()), member.isEnabled());
+        return update(id, change.apply(current));
     }
 
     public Staff update(long id, StaffDraft draft) {

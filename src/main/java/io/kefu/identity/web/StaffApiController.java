@@ -2,10 +2,7 @@ package io.kefu.identity.web;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import io.kefu.identity.internal.Role;
-import io.kefu.identity.internal.Staff;
 import io.kefu.identity.internal.StaffDraft;
 import io.kefu.identity.internal.StaffService;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -82,16 +79,13 @@ class StaffApiController {
     @PatchMapping("/{id}")
     @PreAuthorize("hasAuthority('STAFF_MANAGE')")
     StaffView update(@PathVariable long id, @Valid @RequestBody UpdateStaff body) {
-        Staff current = staff.get(id);
-        StaffDraft draft = new StaffDraft(current.getUsername(),
-                body.displayName() != null ? body.displayName() : current.getDisplayName(),
-                body.email() != null ? body.email() : current.getEmail(),
-                body.phone() != null ? body.phone() : current.getPhone(),
-                body.departmentId() != null ? body.departmentId() : current.getDepartmentId(),
-                body.roleIds() != null ? body.roleIds()
-                        : current.getRoles().stream().map(Role::getId).collect(Collectors.toSet()),
-                body.enabled() != null ? body.enabled() : current.isEnabled());
-        return StaffView.of(staff.update(id, draft));
+        return StaffView.of(staff.patch(id, current -> new StaffDraft(current.username(),
+                body.displayName() != null ? body.displayName() : current.displayName(),
+                body.email() != null ? body.email() : current.email(),
+                body.phone() != null ? body.phone() : current.phone(),
+                body.departmentId() != null ? body.departmentId() : current.departmentId(),
+                body.roleIds() != null ? body.roleIds() : current.roleIds(),
+                body.enabled() != null ? body.enabled() : current.enabled())));
     }
 
     @PostMapping("/{id}/password")
