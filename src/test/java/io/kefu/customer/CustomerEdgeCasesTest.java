@@ -48,6 +48,37 @@ class CustomerEdgeCasesTest {
     }
 
     @Test
+    void aSupervisorSeesHerDepartmentAndTheOnesBelowButNoOther() {
+        long liming = Lookups.staffId(admin, TestAccounts.AGENT);
+        long chenjing = Lookups.staffId(admin, TestAccounts.CUSTOMER_MANAGER);
+        String tag = "范围" + System.nanoTime();
+        long below = admin.post("/api/v1/customers", "{\"name\": \"" + tag + "热线\", \"ownerId\": " + liming + "}")
+                .json().get("id").asLong();
+        long elsewhere = admin.post("/api/v1/customers", "{\"name\": \"" + tag + "商务\", \"ownerId\": " + chenjing
+                + "}").json().get("id").asLong();
+        ApiClient supervisor = new ApiClient(port,
+                Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SUPERVISOR)));
+
+        assertThat(supervisor.get("/api/v1/customers/" + below).status()).isEqualTo(200);
+        assertThat(supervisor.get("/api/v1/customers/" + elsewhere).status()).isEqualTo(404);
+        assertThat(supervisor.get("/api/v1/customers?q=" + tag).json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void anExportHoldsOnlyTheCustomersTheExporterMaySee() {
+        long chenjing = Lookups.staffId(admin, TestAccounts.CUSTOMER_MANAGER);
+        String tag = "导出范围" + System.nanoTime();
+        admin.post("/api/v1/customers", "{\"name\": \"" + tag + "甲\", \"ownerId\": " + chenjing + "}");
+        admin.post("/api/v1/customers", "{\"name\": \"" + tag + "乙\"}");
+        ApiClient manager = new ApiClient(port, Lookups.tokenFor(admin, chenjing));
+
+        String csv = new String(manager.download("/api/v1/customers/export?format=csv&q=" + tag),
+                StandardCharsets.UTF_8);
+
+        assertThat(csv).contains(tag + "甲").doesNotContain(tag + "乙");
+    }
+
+    @Test
     void aDuplicateIsNamedOnlyToWhoMaySeeIt() {
         String phone = CustomerApiTest.uniquePhone();
         admin.post("/api/v1/customers", "{\"name\": \"秘密客户\", \"phones\": [\"" + phone + "\"]}");
