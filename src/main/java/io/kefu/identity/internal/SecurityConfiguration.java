@@ -36,8 +36,8 @@ class SecurityConfiguration {
 
     /** Sign-in by form; the principal kept in the session carries no password hash. */
     @Bean
-    DaoAuthenticationProvider staffAuthentication(StaffAccounts accounts, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts) {
+    DaoAuthenticationProvider staffAuthentication(StaffRepository staff, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new StaffAccounts(staff)) {
             @Override
             protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
                                                                  UserDetails user) {

@@ -3,11 +3,10 @@ package io.kefu.identity.internal;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
-/** Looks up staff for form sign-in. */
-@Component
+/**
+ * Looks up staff for form sign-in. Not a bean of its own: only the sign-in provider uses it (a UserDetailsService
+ * bean beside that provider would make Spring Security warn at every start).
+ */
 class StaffAccounts implements UserDetailsService {
 
     private final StaffRepository staff;
@@ -17,7 +16,6 @@ class StaffAccounts implements UserDetailsService {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return staff.findByUsernameIgnoreCase(username.trim())
                 .map(StaffPrincipals::of)
