@@ -8,6 +8,7 @@ import io.kefu.audit.AuditEntry;
 import io.kefu.audit.AuditQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.StringUtils;
 
 /** Plain SQL over {@code audit_entry}: inserts only (the table refuses updates), and filtered reads. */
 @Repository
@@ -41,19 +42,19 @@ public class AuditRepository {
                 SELECT id, occurred_at, actor_id, actor_name, action, target_type, target_id, details, ip_address
                 FROM audit_entry WHERE TRUE""");
         List<Object> params = new ArrayList<>();
-        if (hasText(query.actor())) {
+        if (StringUtils.hasText(query.actor())) {
             sql.append(" AND lower(actor_name) = lower(?)");
             params.add(query.actor().trim());
         }
-        if (hasText(query.action())) {
+        if (StringUtils.hasText(query.action())) {
             sql.append(" AND action LIKE ?");
             params.add(query.action().trim() + "%");
         }
-        if (hasText(query.targetType())) {
+        if (StringUtils.hasText(query.targetType())) {
             sql.append(" AND target_type = ?");
             params.add(query.targetType().trim());
         }
-        if (hasText(query.targetId())) {
+        if (StringUtils.hasText(query.targetId())) {
             sql.append(" AND target_id = ?");
             params.add(query.targetId().trim());
         }
@@ -83,9 +84,6 @@ public class AuditRepository {
                 rs.getString("ip_address"))).list();
     }
 
-    private static boolean hasText(String s) {
-        return s != null && !s.isBlank();
-    }
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.kefu.platform.Text;
+
 /** Names the fields an edit changed, for the timeline ("name, tags, phones"); values stay out of it. */
 final class CustomerChanges {
 
@@ -15,9 +17,9 @@ final class CustomerChanges {
         compare(changed, "name", before.name(), after.name());
         compare(changed, "type", before.type(), after.type());
         compare(changed, "organizationId", before.organizationId(), after.organizationId());
-        compare(changed, "tier", before.tier(), blankToNull(after.tier()));
+        compare(changed, "tier", before.tier(), Text.blankToNull(after.tier()));
         compare(changed, "tags", before.tags(), after.tags());
-        compare(changed, "region", before.region(), blankToNull(after.region()));
+        compare(changed, "region", before.region(), Text.blankToNull(after.region()));
         compare(changed, "lifecycleStage", before.lifecycleStage(), after.lifecycleStage());
         compare(changed, "birthday", before.birthday(), after.birthday());
         compare(changed, "consent", before.consent(), after.consent());
@@ -30,9 +32,5 @@ final class CustomerChanges {
         if (!Objects.equals(before, after)) {
             changed.add(field);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

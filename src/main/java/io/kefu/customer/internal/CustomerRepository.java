@@ -18,6 +18,7 @@ import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.IdentityKind;
 import io.kefu.customer.LifecycleStage;
+import io.kefu.platform.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -220,9 +221,9 @@ public class CustomerRepository {
         p.put("organizationId", d.organizationId());
         p.put("ownerId", d.ownerId());
         p.put("departmentId", departmentId);
-        p.put("tier", blankToNull(d.tier()));
+        p.put("tier", Text.blankToNull(d.tier()));
         p.put("tags", json.writeValueAsString(d.tags()));
-        p.put("region", blankToNull(d.region()));
+        p.put("region", Text.blankToNull(d.region()));
         p.put("stage", d.lifecycleStage().name());
         p.put("birthday", d.birthday() == null ? null : Date.valueOf(d.birthday()));
         p.put("consentEmail", d.consent().email());
@@ -263,9 +264,5 @@ public class CustomerRepository {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.kefu.audit.AuditLog;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.Text;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -72,15 +73,11 @@ public class SkillGroupService {
             members.add(staff.findById(memberId).orElseThrow(() -> DomainException.onField(
                     HttpStatus.BAD_REQUEST, "memberIds", "error.notFound.staff", memberId)));
         }
-        group.update(draft.name().trim(), blankToNull(draft.description()), department, members);
+        group.update(draft.name().trim(), Text.blankToNull(draft.description()), department, members);
         try {
             groups.saveAndFlush(group);
         } catch (DataIntegrityViolationException e) {
             throw DomainException.onField(HttpStatus.CONFLICT, "name", "skillGroup.nameTaken", draft.name().trim());
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.kefu.audit.AuditLog;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.Text;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -165,7 +166,7 @@ public class StaffService {
         if (!newRoles.equals(member.getRoles())) {
             grants.requireMayGrant(newRoles, "roleIds");
         }
-        member.updateProfile(draft.displayName().trim(), blankToNull(draft.email()), blankToNull(draft.phone()),
+        member.updateProfile(draft.displayName().trim(), Text.blankToNull(draft.email()), Text.blankToNull(draft.phone()),
                 department);
         member.assignRoles(newRoles);
         member.setEnabled(draft.enabled());
@@ -177,9 +178,5 @@ public class StaffService {
 
     private static String roleCodes(Staff member) {
         return member.getRoles().stream().map(Role::getCode).sorted().toList().toString();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

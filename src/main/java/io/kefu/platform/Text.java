@@ -1,0 +1,13 @@
+package io.kefu.platform;
+
+/** How optional text typed by people is stored. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** The text without surrounding white space (full-width spaces too), or null when nothing is left. */
+    public static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
