@@ -53,6 +53,19 @@ public final class ApiClient {
         return send("POST", path, json);
     }
 
+    /** A POST with extra request headers, e.g. {@code Idempotency-Key}. */
+    public Response post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept-Language", language)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
+    }
+
     public Response patch(String path, String json) {
         return send("PATCH", path, json);
     }

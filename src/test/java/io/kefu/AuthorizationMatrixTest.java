@@ -49,6 +49,13 @@ class AuthorizationMatrixTest {
     private static final String CUSTOMER_WRITERS = "ADMINISTRATOR SUPERVISOR AGENT CUSTOMER_MANAGER SALES";
     private static final String CUSTOMER_MERGERS = "ADMINISTRATOR SUPERVISOR CUSTOMER_MANAGER";
     private static final String CUSTOMER_TRANSFERRERS = "ADMINISTRATOR SUPERVISOR";
+    private static final String TICKET_READERS =
+            "ADMINISTRATOR SUPERVISOR AGENT TECHNICAL_SUPPORT CUSTOMER_MANAGER QUALITY_INSPECTOR";
+    private static final String TICKET_WRITERS = "ADMINISTRATOR SUPERVISOR AGENT TECHNICAL_SUPPORT";
+    private static final String TICKET_DISPATCHERS = "ADMINISTRATOR SUPERVISOR AGENT";
+    private static final String TICKET_CONFIGURERS = "ADMINISTRATOR SUPERVISOR";
+    private static final String RETURN_VISITORS = "ADMINISTRATOR SUPERVISOR AGENT CUSTOMER_MANAGER";
+    private static final String LEAD_WORKERS = "ADMINISTRATOR CUSTOMER_MANAGER SALES";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -150,6 +157,38 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /customers/import/{id}/report", CUSTOMER_MERGERS);
         MATRIX.put("GET /customers/export", CUSTOMER_MERGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
+        MATRIX.put("POST /api/v1/tickets", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/tickets", TICKET_READERS);
+        MATRIX.put("GET /api/v1/tickets/{id}", TICKET_READERS);
+        MATRIX.put("PATCH /api/v1/tickets/{id}", TICKET_WRITERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/transitions", TICKET_WRITERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/assign", TICKET_WRITERS);
+        MATRIX.put("POST /api/v1/tickets/bulk-assign", TICKET_DISPATCHERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/dispatch", TICKET_DISPATCHERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/dispatch/accept", TICKET_WRITERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/dispatch/return", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/tickets/{id}/dispatches", TICKET_READERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/return-visits", RETURN_VISITORS);
+        MATRIX.put("GET /api/v1/tickets/{id}/return-visits", TICKET_READERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/replies", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/tickets/{id}/articles", TICKET_READERS);
+        MATRIX.put("GET /api/v1/tickets/{id}/history", TICKET_READERS);
+        MATRIX.put("POST /api/v1/tickets/{id}/attachments", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/tickets/{id}/attachments", TICKET_READERS);
+        MATRIX.put("GET /api/v1/tickets/{id}/attachments/{attachmentId}", TICKET_READERS);
+        MATRIX.put("GET /api/v1/tickets/{ticketId}/canned-replies/{id}", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/ticket-types", TICKET_READERS);
+        MATRIX.put("POST /api/v1/ticket-types", TICKET_CONFIGURERS);
+        MATRIX.put("GET /api/v1/ticket-categories", TICKET_READERS);
+        MATRIX.put("POST /api/v1/ticket-categories", TICKET_CONFIGURERS);
+        MATRIX.put("GET /api/v1/canned-replies", TICKET_READERS);
+        MATRIX.put("POST /api/v1/canned-replies", TICKET_CONFIGURERS);
+        MATRIX.put("DELETE /api/v1/canned-replies/{id}", TICKET_CONFIGURERS);
+        MATRIX.put("PUT /api/v1/skill-groups/{id}/routing", TICKET_CONFIGURERS);
+        MATRIX.put("GET /api/v1/me/shift", TICKET_WRITERS);
+        MATRIX.put("PUT /api/v1/me/shift", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/leads", LEAD_WORKERS);
+        MATRIX.put("PATCH /api/v1/leads/{id}", LEAD_WORKERS);
         MATRIX.put("GET /actuator/health", PUBLIC);
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);
         MATRIX.put("GET /actuator/health/readiness", PUBLIC);
@@ -190,7 +229,7 @@ class AuthorizationMatrixTest {
         for (Map.Entry<String, String> row : MATRIX.entrySet()) {
             String[] methodAndPath = row.getKey().split(" ", 2);
             String method = methodAndPath[0].equals("*") ? "GET" : methodAndPath[0];
-            String path = methodAndPath[1].replace("{id}", "999999");
+            String path = methodAndPath[1].replaceAll("\\{[^}]+}", "999999");
             for (Caller caller : Caller.values()) {
                 boolean allowed = allows(row.getValue(), caller);
                 int status = call(caller, method, path);

@@ -34,5 +34,17 @@ public enum Permission {
     /** Export customers to CSV or XLSX (audited). */
     CUSTOMER_EXPORT,
     /** Define the custom fields customers carry. */
-    CUSTOMER_FIELD_MANAGE
+    CUSTOMER_FIELD_MANAGE,
+    /** See tickets within the data scope and their conversation. */
+    TICKET_READ,
+    /** Create tickets, reply, add notes, take and move them through their states. */
+    TICKET_WRITE,
+    /** Dispatch tickets to departments and skill groups, assign them to others. */
+    TICKET_DISPATCH,
+    /** Define ticket types, categories, canned replies and how skill groups share tickets. */
+    TICKET_CONFIGURE,
+    /** Record a return visit and the customer's verdict. */
+    RETURN_VISIT_WRITE,
+    /** See and work the sales leads flagged in tickets. */
+    LEAD_WORK
 }

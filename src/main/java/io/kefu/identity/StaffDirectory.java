@@ -11,7 +11,35 @@ public interface StaffDirectory {
     record StaffSummary(long id, String username, String displayName, Long departmentId, boolean enabled) {
     }
 
+    /** A skill group as other modules see it. */
+    record SkillGroupSummary(long id, String name, Long departmentId) {
+    }
+
+    /** A department as other modules see it. */
+    record DepartmentSummary(long id, String name) {
+    }
+
     Optional<StaffSummary> find(long staffId);
+
+    Optional<SkillGroupSummary> skillGroup(long skillGroupId);
+
+    List<SkillGroupSummary> skillGroups();
+
+    Optional<DepartmentSummary> department(long departmentId);
+
+    List<DepartmentSummary> departments();
+
+    /** The enabled members of a skill group, by id. */
+    List<Long> membersOf(long skillGroupId);
+
+    /** The skill groups a staff member belongs to. */
+    Set<Long> skillGroupsOf(long staffId);
+
+    /**
+     * Enabled staff holding the role (e.g. SUPERVISOR) in the department, else in the nearest department above it,
+     * else anywhere: whom to escalate to.
+     */
+    List<Long> withRoleNear(String roleCode, Long departmentId);
 
     /** Every enabled staff member, by name: the people records can be given to. */
     List<StaffSummary> active();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.kefu.customer.CustomerDirectory;
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.IdentityKind;
@@ -204,6 +205,27 @@ public class CustomerRepository {
         jdbc.sql("ANALYZE customer_identity").update();
         jdbc.sql("SELECT gin_clean_pending_list('customer_name_grams')").query().singleValue();
         jdbc.sql("SELECT gin_clean_pending_list('customer_identity_value_trgm')").query().singleValue();
+    }
+
+    /**
+     * Serialises creators of the same identities until the end of the transaction, so that two requests bringing
+     * one new phone number create one customer between them.
+     */
+    void lockIdentities(List<CustomerIdentity> identities) {
+        identities.stream().map(i -> i.kind().name() + ":" + i.value()).sorted().forEach(key ->
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key)
+                        .query((rs, n) -> 1).list());
+    }
+
+    List<CustomerDirectory.CustomerSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, name, tier, owner_id, department_id FROM customer WHERE id = ANY(:ids)")
+                .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .query((rs, n) -> new CustomerDirectory.CustomerSummary(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getObject(4, Long.class), rs.getObject(5, Long.class)))
+                .list();
     }
 
     Optional<Long> findByIdentity(CustomerIdentity identity) {

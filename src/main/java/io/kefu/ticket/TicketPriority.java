@@ -1,0 +1,5 @@
+package io.kefu.ticket;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

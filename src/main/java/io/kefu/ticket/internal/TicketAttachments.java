@@ -1,0 +1,170 @@
+package io.kefu.ticket.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DomainException;
+import io.kefu.platform.KefuProperties;
+import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Files on tickets. The type is read from the content (not trusted from the name or the browser) and must be one a
+ * service desk needs; the size is limited. Files are stored on disk under the data folder, named by their SHA-256,
+ * so the same file attached twice is stored once and a rolled-back upload leaves at most an unreferenced copy.
+ */
+@Service
+@Transactional
+public class TicketAttachments {
+
+    public record Attachment(long id, long ticketId, String fileName, String contentType, long sizeBytes,
+                             String sha256, String uploadedBy, Instant uploadedAt) {
+    }
+
+    static final Set<String> ALLOWED_TYPES = Set.of(
+            "image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp",
+            "application/pdf", "text/plain", "text/csv",
+            "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "audio/mpeg", "audio/vnd.wave", "audio/x-wav", "video/mp4");
+
+    private static final Tika TIKA = new Tika();
+
+    private final JdbcClient jdbc;
+    private final TicketService tickets;
+    private final Path storage;
+    private final DataSize maxSize;
+
+    TicketAttachments(JdbcClient jdbc, TicketService tickets, KefuProperties properties,
+                      @Value("${kefu.tickets.max-attachment-size:20MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.storage = properties.dataDir().resolve("attachments");
+        this.maxSize = maxSize;
+    }
+
+    public Attachment attach(long ticketId, String fileName, InputStream content, StaffPrincipal uploader) {
+        tickets.get(ticketId, uploader);
+        String name = cleanName(fileName);
+        try {
+            Files.createDirectories(storage);
+            Path temp = Files.createTempFile(storage, "upload", ".part");
+            try {
+                String sha256 = copyWithinLimit(content, temp);
+                long size = Files.size(temp);
+                if (size == 0) {
+                    throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentEmpty");
+                }
+                String type = detect(temp, name);
+                Path target = storage.resolve(sha256.substring(0, 2)).resolve(sha256);
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                long id = jdbc.sql("""
+                        INSERT INTO ticket_attachment (ticket_id, file_name, content_type, size_bytes, sha256,
+                            storage_key, uploaded_by)
+                        VALUES (:ticket, :name, :type, :size, :sha, :key, :by) RETURNING id""")
+                        .param("ticket", ticketId).param("name", name).param("type", type).param("size", size)
+                        .param("sha", sha256).param("key", storage.relativize(target).toString())
+                        .param("by", uploader.displayName()).query(Long.class).single();
+                return find(ticketId, id).orElseThrow();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Attachment> of(long ticketId) {
+        return jdbc.sql(SELECT + " WHERE ticket_id = :ticket ORDER BY id").param("ticket", ticketId)
+                .query((rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    /** The stored file of an attachment the viewer may see. */
+    @Transactional(readOnly = true)
+    public Path file(long ticketId, long attachmentId, StaffPrincipal viewer) {
+        tickets.get(ticketId, viewer);
+        Attachment attachment = find(ticketId, attachmentId)
+                .orElseThrow(() -> DomainException.notFound("attachment", attachmentId));
+        return storage.resolve(attachment.sha256().substring(0, 2)).resolve(attachment.sha256());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Attachment> find(long ticketId, long attachmentId) {
+        return of(ticketId).stream().filter(a -> a.id() == attachmentId).findFirst();
+    }
+
+    private static final String SELECT = "SELECT id, ticket_id, file_name, content_type, size_bytes, sha256, "
+            + "uploaded_by, uploaded_at FROM ticket_attachment";
+
+    private String copyWithinLimit(InputStream content, Path temp) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(content, digest);
+             var out = Files.newOutputStream(temp)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > maxSize.toBytes()) {
+                    throw new DomainException(HttpStatus.CONTENT_TOO_LARGE, "ticket.attachmentTooLarge",
+                            maxSize.toMegabytes());
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String detect(Path file, String name) throws IOException {
+        String type = TIKA.detect(file);
+        if ("text/plain".equals(type) && name.toLowerCase().endsWith(".csv")) {
+            type = "text/csv";
+        }
+        if (!ALLOWED_TYPES.contains(type)) {
+            throw DomainException.onField(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "ticket.attachmentType", type);
+        }
+        return type;
+    }
+
+    private static String cleanName(String fileName) {
+        String path = fileName == null ? "" : fileName.replace('\\', '/');
+        String name = path.substring(path.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty() || name.length() > 255) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentName");
+        }
+        return name;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

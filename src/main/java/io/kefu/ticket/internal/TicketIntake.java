@@ -1,0 +1,73 @@
+package io.kefu.ticket.internal;
+
+import java.util.List;
+
+import io.kefu.customer.CustomerDirectory;
+import io.kefu.customer.CustomerIdentity;
+import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a ticket for a known customer or one described inline, in one transaction with the customer's creation and
+ * the idempotency key: either all of it commits or none of it.
+ */
+@Service
+public class TicketIntake {
+
+    /** The customer of a new ticket: an id, or a name and identities to find or create her by. */
+    public record CustomerRef(Long id, String name, List<CustomerIdentity> identities) {
+    }
+
+    /** The ticket, and whether it was created now or found under the same idempotency key. */
+    public record Outcome(Ticket ticket, boolean replayed) {
+    }
+
+    private final TicketService tickets;
+    private final TicketRepository repository;
+    private final IdempotencyKeys keys;
+    private final CustomerDirectory customers;
+
+    TicketIntake(TicketService tickets, TicketRepository repository, IdempotencyKeys keys,
+                 CustomerDirectory customers) {
+        this.tickets = tickets;
+        this.repository = repository;
+        this.keys = keys;
+        this.customers = customers;
+    }
+
+    /**
+     * @param idempotencyKey null when the caller sent none
+     * @param requestSha256  the fingerprint of the request body, compared when the key was seen before
+     */
+    @Transactional
+    public Outcome open(CustomerRef customer, TicketDraft draft, String idempotencyKey, String requestSha256,
+                        StaffPrincipal creator) {
+        if (idempotencyKey != null) {
+            var earlier = keys.claim(creator.id(), idempotencyKey, requestSha256);
+            if (earlier.isPresent()) {
+                return new Outcome(repository.findById(earlier.get()).orElseThrow(), true);
+            }
+        }
+        long customerId = resolve(customer, creator);
+        Ticket ticket = tickets.create(new TicketDraft(customerId, draft.typeCode(), draft.priority(),
+                draft.channel(), draft.categoryId(), draft.subject(), draft.description(), draft.customFields(),
+                draft.assigneeId()), creator);
+        if (idempotencyKey != null) {
+            keys.complete(creator.id(), idempotencyKey, ticket.getId());
+        }
+        return new Outcome(ticket, false);
+    }
+
+    private long resolve(CustomerRef customer, StaffPrincipal creator) {
+        if (customer == null) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "customer", "ticket.customerRequired");
+        }
+        if (customer.id() != null) {
+            return customer.id();
+        }
+        return customers.resolveOrCreate(customer.name(), customer.identities(), creator).id();
+    }
+}

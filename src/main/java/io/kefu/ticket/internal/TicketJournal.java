@@ -1,0 +1,67 @@
+package io.kefu.ticket.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A ticket's conversation and the history of every change to its fields. */
+@Repository
+public class TicketJournal {
+
+    public record Article(long id, long ticketId, ArticleKind kind, String body, Long authorStaffId, String authorName,
+                          Instant createdAt) {
+    }
+
+    public record Change(long id, String actorName, String field, String oldValue, String newValue,
+                         Instant changedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    TicketJournal(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long addArticle(long ticketId, ArticleKind kind, String body, Long authorStaffId, String authorName) {
+        return jdbc.sql("""
+                INSERT INTO ticket_article (ticket_id, kind, body, author_staff_id, author_name)
+                VALUES (:ticket, :kind, :body, :author, :name) RETURNING id""")
+                .param("ticket", ticketId).param("kind", kind.name()).param("body", body)
+                .param("author", authorStaffId).param("name", authorName).query(Long.class).single();
+    }
+
+    public List<Article> articles(long ticketId) {
+        return jdbc.sql("""
+                SELECT id, ticket_id, kind, body, author_staff_id, author_name, created_at FROM ticket_article
+                WHERE ticket_id = :ticket ORDER BY id""").param("ticket", ticketId)
+                .query((rs, n) -> new Article(rs.getLong(1), rs.getLong(2), ArticleKind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getObject(5, Long.class), rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /** Writes a line of history when the value really changed. */
+    void recordChange(long ticketId, String actorName, String field, Object oldValue, Object newValue) {
+        if (Objects.equals(oldValue, newValue)) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO ticket_history (ticket_id, actor_name, field, old_value, new_value)
+                VALUES (:ticket, :actor, :field, :old, :new)""")
+                .param("ticket", ticketId).param("actor", actorName).param("field", field)
+                .param("old", oldValue == null ? null : oldValue.toString())
+                .param("new", newValue == null ? null : newValue.toString()).update();
+    }
+
+    public List<Change> history(long ticketId) {
+        return jdbc.sql("""
+                SELECT id, actor_name, field, old_value, new_value, changed_at FROM ticket_history
+                WHERE ticket_id = :ticket ORDER BY id""").param("ticket", ticketId)
+                .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+}

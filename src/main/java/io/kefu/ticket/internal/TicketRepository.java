@@ -1,0 +1,24 @@
+package io.kefu.ticket.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface TicketRepository extends JpaRepository<Ticket, Long> {
+
+    /** Changes are made under a row lock, so the version a caller read is compared with the one she would overwrite. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT t FROM Ticket t WHERE t.id = :id")
+    Optional<Ticket> findForUpdate(long id);
+
+    @Modifying
+    @Query("UPDATE Ticket t SET t.customerId = :survivorId WHERE t.customerId = :sourceId")
+    int moveToCustomer(long sourceId, long survivorId);
+
+    List<Ticket> findByCustomerIdOrderByIdDesc(long customerId);
+}

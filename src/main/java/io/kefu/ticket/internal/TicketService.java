@@ -1,0 +1,407 @@
+package io.kefu.ticket.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.kefu.customer.CustomerDirectory;
+import io.kefu.customer.CustomerTimeline;
+import io.kefu.identity.DataScope;
+import io.kefu.identity.Permission;
+import io.kefu.identity.StaffDirectory;
+import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DomainException;
+import io.kefu.ticket.TicketAction;
+import io.kefu.ticket.TicketCreated;
+import io.kefu.ticket.TicketPriority;
+import io.kefu.ticket.TicketState;
+import io.kefu.ticket.TicketStateChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Work orders: opening them, the conversation, the actions between states, assignment and dispatch, return visits.
+ * A ticket outside the caller's data scope does not exist for her (404). Changes are made under a row lock and,
+ * when the caller names the version she saw, refused with 409 if someone changed the ticket since.
+ */
+@Service
+@Transactional
+public class TicketService {
+
+    private final TicketRepository tickets;
+    private final TicketJournal journal;
+    private final TicketTypes types;
+    private final TicketCategories categories;
+    private final Dispatches dispatches;
+    private final AutomaticAssignment assignment;
+    private final Leads leads;
+    private final ReturnVisits returnVisits;
+    private final TicketSla sla;
+    private final TicketNotices notices;
+    private final CustomerDirectory customers;
+    private final CustomerTimeline timeline;
+    private final StaffDirectory staff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
+                  Dispatches dispatches, AutomaticAssignment assignment, Leads leads, ReturnVisits returnVisits,
+                  TicketSla sla,
+                  TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
+                  ApplicationEventPublisher events, Clock clock) {
+        this.tickets = tickets;
+        this.journal = journal;
+        this.types = types;
+        this.categories = categories;
+        this.dispatches = dispatches;
+        this.assignment = assignment;
+        this.leads = leads;
+        this.returnVisits = returnVisits;
+        this.sla = sla;
+        this.notices = notices;
+        this.customers = customers;
+        this.timeline = timeline;
+        this.staff = staff;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Ticket create(TicketDraft draft, StaffPrincipal creator) {
+        CustomerDirectory.CustomerSummary customer = customers.summary(draft.customerId()).orElseThrow(() ->
+                DomainException.onField(HttpStatus.BAD_REQUEST, "customerId", "ticket.customerNotFound",
+                        draft.customerId()));
+        checkType(draft.typeCode());
+        checkCategory(draft.categoryId());
+        Instant now = clock.instant();
+        Long departmentId = creator.departmentId();
+        if (draft.assigneeId() != null) {
+            departmentId = activeStaff(draft.assigneeId(), "assigneeId").departmentId();
+            if (draft.assigneeId() != creator.id() && !creator.can(Permission.TICKET_DISPATCH)) {
+                throw new AccessDeniedException("assign to others");
+            }
+        }
+        Ticket ticket = new Ticket(new TicketDraft(customer.id(), draft.typeCode(), draft.priority(),
+                draft.channel(), draft.categoryId(), draft.subject().strip(), draft.description().strip(),
+                draft.customFields(), null), creator.id(), departmentId, now);
+        ticket.assignTo(draft.assigneeId(), now);
+        tickets.saveAndFlush(ticket);
+        journal.recordChange(ticket.getId(), creator.displayName(), "state", null, ticket.getState());
+        timeline.add(customer.id(), "ticket.created", label(ticket), "ticket");
+        sla.start(ticket, customer.tier());
+        notices.assigned(ticket, creator.id());
+        events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
+                ticket.getChannel()));
+        return ticket;
+    }
+
+    @Transactional(readOnly = true)
+    public Ticket get(long id, StaffPrincipal viewer) {
+        Ticket ticket = tickets.findById(id).orElseThrow(() -> DomainException.notFound("ticket", id));
+        if (!scopeOf(viewer).allows(ticket)) {
+            throw DomainException.notFound("ticket", id);
+        }
+        return ticket;
+    }
+
+    @Transactional(readOnly = true)
+    public TicketScope scopeOf(StaffPrincipal viewer) {
+        Set<Long> departments = viewer.dataScope() == DataScope.DEPARTMENT && viewer.departmentId() != null
+                ? staff.departmentWithDescendants(viewer.departmentId()) : Set.of();
+        return new TicketScope(viewer.dataScope(), viewer.id(), departments, staff.skillGroupsOf(viewer.id()));
+    }
+
+    /** Edits the fields a person may change after creation; each change goes to the history. */
+    public Ticket edit(long id, long expectedVersion, String typeCode, TicketPriority priority, Long categoryId,
+                       String subject, Map<String, Object> customFields, StaffPrincipal editor) {
+        Ticket ticket = lock(id, expectedVersion, editor);
+        checkType(typeCode);
+        checkCategory(categoryId);
+        String actor = editor.displayName();
+        journal.recordChange(id, actor, "type", ticket.getTypeCode(), typeCode);
+        journal.recordChange(id, actor, "priority", ticket.getPriority(), priority);
+        journal.recordChange(id, actor, "category", ticket.getCategoryId(), categoryId);
+        journal.recordChange(id, actor, "subject", ticket.getSubject(), subject.strip());
+        journal.recordChange(id, actor, "customFields", ticket.getCustomFields(), customFields);
+        ticket.edit(typeCode, priority, categoryId, subject.strip(), customFields, clock.instant());
+        tickets.flush();
+        return ticket;
+    }
+
+    /**
+     * Adds a public reply or an internal note. A public reply is the first response the SLA waits for. An
+     * opportunity, when given, becomes a lead for the sales department.
+     */
+    public Ticket reply(long id, ArticleKind kind, String body, String opportunity, StaffPrincipal author) {
+        Ticket ticket = lock(id, null, author);
+        if (kind == ArticleKind.PUBLIC_REPLY && ticket.getState() == TicketState.CLOSED) {
+            throw new DomainException(HttpStatus.CONFLICT, "ticket.closedNoReply");
+        }
+        Instant now = clock.instant();
+        journal.addArticle(id, kind, body.strip(), author.id(), author.displayName());
+        if (kind == ArticleKind.PUBLIC_REPLY && ticket.getFirstRespondedAt() == null) {
+            ticket.markFirstResponse(now);
+            sla.firstResponse(ticket, now);
+        } else {
+            ticket.touch(now);
+        }
+        timeline.add(ticket.getCustomerId(), kind == ArticleKind.PUBLIC_REPLY ? "ticket.replied" : "ticket.noted",
+                label(ticket), "ticket");
+        if (opportunity != null && !opportunity.isBlank()) {
+            leads.open(ticket, opportunity.strip(), author.id());
+            timeline.add(ticket.getCustomerId(), "lead.created", opportunity.strip(), "ticket");
+        }
+        tickets.flush();
+        return ticket;
+    }
+
+    public Ticket transition(long id, TicketAction action, Long expectedVersion, StaffPrincipal actor) {
+        Ticket ticket = lock(id, expectedVersion, actor);
+        if (!action.isAllowedFrom(ticket.getState())) {
+            throw new NotAllowedHere(action, ticket);
+        }
+        if (action == TicketAction.START && ticket.getAssigneeId() != null && ticket.getAssigneeId() != actor.id()
+                && !actor.can(Permission.TICKET_DISPATCH)) {
+            throw new DomainException(HttpStatus.CONFLICT, "ticket.assignedToOther");
+        }
+        if (action == TicketAction.CLOSE && needsVerdict(ticket)) {
+            throw new DomainException(HttpStatus.CONFLICT, "ticket.returnVisitRequired");
+        }
+        move(ticket, action, actor.id(), actor.displayName());
+        return ticket;
+    }
+
+    /** Gives the ticket to a staff member (herself with TICKET_WRITE, anyone with TICKET_DISPATCH). */
+    public Ticket assign(long id, long assigneeId, StaffPrincipal actor) {
+        if (assigneeId != actor.id() && !actor.can(Permission.TICKET_DISPATCH)) {
+            throw new AccessDeniedException("assign to others");
+        }
+        Ticket ticket = lock(id, null, actor);
+        requireOpen(ticket);
+        activeStaff(assigneeId, "assigneeId");
+        Long before = ticket.getAssigneeId();
+        TicketState from = ticket.getState();
+        ticket.assignTo(assigneeId, clock.instant());
+        journal.recordChange(id, actor.displayName(), "assignee", before, assigneeId);
+        journal.recordChange(id, actor.displayName(), "state", from, ticket.getState());
+        notices.assigned(ticket, actor.id());
+        tickets.flush();
+        return ticket;
+    }
+
+    public int bulkAssign(List<Long> ids, long assigneeId, StaffPrincipal actor) {
+        ids.stream().distinct().forEach(id -> assign(id, assigneeId, actor));
+        return (int) ids.stream().distinct().count();
+    }
+
+    /**
+     * Dispatches (派单) to a skill group, whose next member on shift gets it by the group's strategy, or to a
+     * department. The accountable owner stays; the receiver accepts or returns it.
+     */
+    public Ticket dispatch(long id, Long departmentId, Long skillGroupId, String note, StaffPrincipal actor) {
+        Ticket ticket = lock(id, null, actor);
+        requireOpen(ticket);
+        Long handler = null;
+        Long department = departmentId;
+        if (skillGroupId != null) {
+            StaffDirectory.SkillGroupSummary group = staff.skillGroup(skillGroupId).orElseThrow(() ->
+                    DomainException.onField(HttpStatus.BAD_REQUEST, "skillGroupId", "ticket.noSuchSkillGroup"));
+            department = group.departmentId() != null ? group.departmentId() : departmentId;
+            handler = assignment.pick(skillGroupId).orElse(null);
+        } else if (departmentId == null || staff.department(departmentId).isEmpty()) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "departmentId", "ticket.dispatchTargetRequired");
+        }
+        dispatches.open(ticket, department, skillGroupId, handler, note, actor.id());
+        Long before = ticket.getAssigneeId();
+        TicketState from = ticket.getState();
+        ticket.dispatchTo(department, skillGroupId, handler, clock.instant());
+        journal.recordChange(id, actor.displayName(), "dispatch", null, target(department, skillGroupId));
+        journal.recordChange(id, actor.displayName(), "assignee", before, handler);
+        journal.recordChange(id, actor.displayName(), "state", from, ticket.getState());
+        timeline.add(ticket.getCustomerId(), "ticket.dispatched", label(ticket), "ticket");
+        notices.dispatched(ticket, actor.id());
+        tickets.flush();
+        return ticket;
+    }
+
+    /** The receiver of a dispatch takes it: she becomes its handler and starts work. */
+    public Ticket acceptDispatch(long id, StaffPrincipal actor) {
+        Ticket ticket = lock(id, null, actor);
+        Dispatches.Dispatch pending = pendingDispatch(ticket, actor);
+        dispatches.answer(pending.id(), Dispatches.State.ACCEPTED, actor.id(), null);
+        Long before = ticket.getAssigneeId();
+        ticket.assignTo(actor.id(), clock.instant());
+        journal.recordChange(id, actor.displayName(), "assignee", before, actor.id());
+        if (TicketAction.START.isAllowedFrom(ticket.getState())) {
+            move(ticket, TicketAction.START, actor.id(), actor.displayName());
+        }
+        tickets.flush();
+        return ticket;
+    }
+
+    /** The receiver sends a dispatch back with a reason; the ticket returns to where it was. */
+    public Ticket returnDispatch(long id, String reason, StaffPrincipal actor) {
+        Ticket ticket = lock(id, null, actor);
+        Dispatches.Dispatch pending = pendingDispatch(ticket, actor);
+        dispatches.answer(pending.id(), Dispatches.State.RETURNED, null, reason.strip());
+        TicketState from = ticket.getState();
+        ticket.dispatchTo(pending.previousDepartmentId(), pending.previousSkillGroupId(),
+                pending.previousAssigneeId(), clock.instant());
+        journal.recordChange(id, actor.displayName(), "dispatchReturned", null, reason.strip());
+        journal.recordChange(id, actor.displayName(), "assignee", pending.handlerId(), pending.previousAssigneeId());
+        journal.recordChange(id, actor.displayName(), "state", from, ticket.getState());
+        timeline.add(ticket.getCustomerId(), "ticket.dispatchReturned", label(ticket), "ticket");
+        notices.dispatchReturned(ticket, pending.dispatchedBy(), reason.strip());
+        tickets.flush();
+        return ticket;
+    }
+
+    /**
+     * Records a return visit of a resolved ticket. The customer's verdict decides: satisfied closes the ticket,
+     * dissatisfied reopens it; unreachable is noted and decides nothing.
+     */
+    public Ticket returnVisit(long id, ReturnVisitVerdict verdict, String comment, StaffPrincipal actor) {
+        Ticket ticket = lock(id, null, actor);
+        if (ticket.getState() != TicketState.RESOLVED) {
+            throw new DomainException(HttpStatus.CONFLICT, "ticket.returnVisitNotResolved");
+        }
+        returnVisits.add(id, verdict, comment, actor.id());
+        journal.recordChange(id, actor.displayName(), "returnVisit", ticket.getReturnVisitVerdict(), verdict);
+        timeline.add(ticket.getCustomerId(), "ticket.returnVisit." + verdict.name(), label(ticket), "ticket");
+        if (verdict != ReturnVisitVerdict.UNREACHABLE) {
+            ticket.recordVerdict(verdict, clock.instant());
+            move(ticket, verdict == ReturnVisitVerdict.SATISFIED ? TicketAction.CLOSE : TicketAction.REOPEN,
+                    actor.id(), actor.displayName());
+        }
+        tickets.flush();
+        return ticket;
+    }
+
+    /** Tickets of a merged-away customer now belong to the survivor. */
+    public void moveToCustomer(long sourceId, long survivorId) {
+        tickets.moveToCustomer(sourceId, survivorId);
+        leads.moveToCustomer(sourceId, survivorId);
+    }
+
+    /** The SLA module said a clock reached its warning share or its deadline. */
+    public void slaAlarm(long id, boolean breached) {
+        tickets.findForUpdate(id).ifPresent(ticket -> {
+            sla.refresh(ticket);
+            if (ticket.getState().isOpen()) {
+                notices.slaAlarm(ticket, breached);
+            }
+        });
+    }
+
+    private void move(Ticket ticket, TicketAction action, long actorId, String actorName) {
+        Instant now = clock.instant();
+        TicketState from = ticket.apply(action, actorId, now);
+        journal.recordChange(ticket.getId(), actorName, "state", from, ticket.getState());
+        sla.stateChanged(ticket, from, now);
+        timeline.add(ticket.getCustomerId(), "ticket." + action.name(), label(ticket), "ticket");
+        tickets.flush();
+        events.publishEvent(new TicketStateChanged(ticket.getId(), ticket.getCustomerId(), ticket.getTypeCode(),
+                from, ticket.getState()));
+    }
+
+    private Ticket lock(long id, Long expectedVersion, StaffPrincipal actor) {
+        Ticket ticket = tickets.findForUpdate(id).orElseThrow(() -> DomainException.notFound("ticket", id));
+        if (!scopeOf(actor).allows(ticket)) {
+            throw DomainException.notFound("ticket", id);
+        }
+        if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
+            throw new StaleTicketException(ticket.getVersion());
+        }
+        return ticket;
+    }
+
+    private Dispatches.Dispatch pendingDispatch(Ticket ticket, StaffPrincipal actor) {
+        Dispatches.Dispatch pending = dispatches.pending(ticket.getId()).orElseThrow(() ->
+                new DomainException(HttpStatus.CONFLICT, "ticket.noPendingDispatch"));
+        boolean receiver = Objects.equals(pending.handlerId(), actor.id())
+                || pending.handlerId() == null && (staff.skillGroupsOf(actor.id()).contains(pending.skillGroupId())
+                        || pending.skillGroupId() == null && Objects.equals(actor.departmentId(),
+                                pending.departmentId()));
+        if (!receiver && !actor.can(Permission.TICKET_DISPATCH)) {
+            throw new DomainException(HttpStatus.FORBIDDEN, "ticket.notTheReceiver");
+        }
+        return pending;
+    }
+
+    private boolean needsVerdict(Ticket ticket) {
+        boolean required = types.find(ticket.getTypeCode()).map(TicketTypes.TicketType::requiresReturnVisit)
+                .orElse(false);
+        return required && ticket.getReturnVisitVerdict() != ReturnVisitVerdict.SATISFIED;
+    }
+
+    private static void requireOpen(Ticket ticket) {
+        if (!ticket.getState().isOpen()) {
+            throw new DomainException(HttpStatus.CONFLICT, "ticket.notOpen");
+        }
+    }
+
+    private void checkType(String typeCode) {
+        if (typeCode == null || types.find(typeCode).isEmpty()) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "type", "ticket.noSuchType", typeCode);
+        }
+    }
+
+    private void checkCategory(Long categoryId) {
+        if (categoryId != null && categories.find(categoryId).isEmpty()) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "categoryId", "ticket.noSuchCategory", categoryId);
+        }
+    }
+
+    private StaffDirectory.StaffSummary activeStaff(long staffId, String field) {
+        return staff.find(staffId).filter(StaffDirectory.StaffSummary::enabled).orElseThrow(() ->
+                DomainException.onField(HttpStatus.BAD_REQUEST, field, "ticket.noSuchStaff", staffId));
+    }
+
+    private String target(Long departmentId, Long skillGroupId) {
+        if (skillGroupId != null) {
+            return staff.skillGroup(skillGroupId).map(StaffDirectory.SkillGroupSummary::name).orElse("?");
+        }
+        return staff.department(departmentId).map(StaffDirectory.DepartmentSummary::name).orElse("?");
+    }
+
+    private static String label(Ticket ticket) {
+        return ticket.number() + " " + ticket.getSubject();
+    }
+
+    /** 409 naming the actions that are possible from the ticket's state. */
+    static final class NotAllowedHere extends DomainException {
+
+        private final transient List<TicketAction> allowed;
+
+        NotAllowedHere(TicketAction action, Ticket ticket) {
+            super(HttpStatus.CONFLICT, "ticket.actionNotAllowed", action.name(), ticket.getState().name());
+            this.allowed = ticket.allowedActions();
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("allowedActions", allowed);
+        }
+    }
+
+    /** 409 carrying the version the caller must re-read. */
+    static final class StaleTicketException extends DomainException {
+
+        private final long currentVersion;
+
+        StaleTicketException(long currentVersion) {
+            super(HttpStatus.CONFLICT, "ticket.changedMeanwhile", currentVersion);
+            this.currentVersion = currentVersion;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("currentVersion", currentVersion);
+        }
+    }
+}

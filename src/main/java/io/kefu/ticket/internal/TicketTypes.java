@@ -1,0 +1,44 @@
+package io.kefu.ticket.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ticket types: eight built in (their labels in the messages), more added by administrators. */
+@Repository
+public class TicketTypes {
+
+    public record TicketType(String code, String name, boolean builtIn, boolean requiresReturnVisit) {
+
+        /** The message key of a built-in type's label; added types show their stored name. */
+        public String labelKey() {
+            return "ticket.type." + code;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    TicketTypes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<TicketType> all() {
+        return jdbc.sql("SELECT code, name, built_in, requires_return_visit FROM ticket_type ORDER BY position, code")
+                .query((rs, n) -> new TicketType(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    public Optional<TicketType> find(String code) {
+        return all().stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    /** @return false when the code is taken */
+    boolean add(String code, String name, boolean requiresReturnVisit) {
+        return jdbc.sql("""
+                INSERT INTO ticket_type (code, name, requires_return_visit, position)
+                VALUES (:code, :name, :rv, 1000) ON CONFLICT (code) DO NOTHING""")
+                .param("code", code).param("name", name).param("rv", requiresReturnVisit).update() == 1;
+    }
+}
