@@ -12,3 +12,19 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+// A self-refreshing list (data-keep-selection) waits while the user has rows ticked, so her selection survives.
+document.addEventListener('htmx:confirm', function (event) {
+    var list = event.target.closest('[data-keep-selection]');
+    if (list && list.querySelector('input[type="checkbox"]:checked')) {
+        event.preventDefault();
+    }
+});
+// A canned reply chosen from a list is written into the reply box it names, ready to edit.
+document.addEventListener('htmx:afterRequest', function (event) {
+    var into = event.target.getAttribute('data-fill-into');
+    if (into && event.detail.successful) {
+        var box = document.getElementById(into);
+        box.value = JSON.parse(event.detail.xhr.responseText).body;
+        box.focus();
+    }
+});

@@ -78,6 +78,7 @@ class TicketApiTest {
 
         ApiClient.Response refused = Tickets.act(agent, id, "RESOLVE");
         assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("工单处于新建状态，不能执行解决。");
         assertThat(names(refused.json().get("allowedActions"))).containsExactly("START");
 
         JsonNode started = Tickets.act(agent, id, "START").json();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.kefu.platform.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,8 +47,15 @@ public class CannedReplies {
         return jdbc.sql("DELETE FROM canned_reply WHERE id = :id").param("id", id).update() == 1;
     }
 
+    /** The reply with its placeholders filled for this ticket, customer and agent. */
+    public String renderFor(long replyId, Ticket ticket, String customerName, String agentName) {
+        CannedReply reply = find(replyId).orElseThrow(() -> DomainException.notFound("cannedReply", replyId));
+        return fill(reply.body(), Map.of("customer.name", customerName, "ticket.number", ticket.number(),
+                "ticket.subject", ticket.getSubject(), "agent.name", agentName));
+    }
+
     /** The body with its placeholders filled from the values given. */
-    public static String fill(String body, Map<String, String> values) {
+    static String fill(String body, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(body);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -20,6 +20,7 @@ import io.kefu.ticket.TicketPriority;
 import io.kefu.ticket.TicketState;
 import io.kefu.ticket.TicketStateChanged;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ public class TicketService {
     private final AutomaticAssignment assignment;
     private final Leads leads;
     private final ReturnVisits returnVisits;
+    private final CannedReplies cannedReplies;
     private final TicketSla sla;
     private final TicketNotices notices;
     private final CustomerDirectory customers;
@@ -52,7 +54,7 @@ public class TicketService {
 
     TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
                   Dispatches dispatches, AutomaticAssignment assignment, Leads leads, ReturnVisits returnVisits,
-                  TicketSla sla,
+                  CannedReplies cannedReplies, TicketSla sla,
                   TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
@@ -63,6 +65,7 @@ public class TicketService {
         this.assignment = assignment;
         this.leads = leads;
         this.returnVisits = returnVisits;
+        this.cannedReplies = cannedReplies;
         this.sla = sla;
         this.notices = notices;
         this.customers = customers;
@@ -282,6 +285,15 @@ public class TicketService {
         return ticket;
     }
 
+    /** A canned reply filled in for this ticket and the agent who will send it. */
+    @Transactional(readOnly = true)
+    public String cannedReply(long id, long replyId, StaffPrincipal agent) {
+        Ticket ticket = get(id, agent);
+        String customerName = customers.summary(ticket.getCustomerId())
+                .map(CustomerDirectory.CustomerSummary::name).orElse("");
+        return cannedReplies.renderFor(replyId, ticket, customerName, agent.displayName());
+    }
+
     /** Tickets of a merged-away customer now belong to the survivor. */
     public void moveToCustomer(long sourceId, long survivorId) {
         tickets.moveToCustomer(sourceId, survivorId);
@@ -379,7 +391,9 @@ public class TicketService {
         private final transient List<TicketAction> allowed;
 
         NotAllowedHere(TicketAction action, Ticket ticket) {
-            super(HttpStatus.CONFLICT, "ticket.actionNotAllowed", action.name(), ticket.getState().name());
+            super(HttpStatus.CONFLICT, "ticket.actionNotAllowed", new Object[] {
+                    new DefaultMessageSourceResolvable("ticket.action." + action.name()),
+                    new DefaultMessageSourceResolvable("ticket.state." + ticket.getState().name())});
             this.allowed = ticket.allowedActions();
         }
 

@@ -2,8 +2,6 @@ package io.kefu.ticket.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import io.kefu.identity.StaffPrincipal;
@@ -15,12 +13,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -107,13 +101,6 @@ class TicketConversationApiController {
     @PreAuthorize("hasAuthority('TICKET_READ')")
     ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long attachmentId,
                                       @AuthenticationPrincipal StaffPrincipal me) {
-        Path file = attachments.file(id, attachmentId, me);
-        TicketAttachments.Attachment attachment = attachments.find(id, attachmentId).orElseThrow();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(file));
+        return AttachmentDownload.of(attachments, id, attachmentId, me);
     }
 }

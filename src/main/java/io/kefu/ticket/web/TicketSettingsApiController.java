@@ -1,15 +1,11 @@
 package io.kefu.ticket.web;
 
 import java.util.List;
-import java.util.Map;
 
-import io.kefu.customer.CustomerDirectory;
 import io.kefu.identity.StaffPrincipal;
-import io.kefu.platform.DomainException;
 import io.kefu.ticket.internal.CannedReplies;
 import io.kefu.ticket.internal.RoutingStrategy;
 import io.kefu.ticket.internal.Shifts;
-import io.kefu.ticket.internal.Ticket;
 import io.kefu.ticket.internal.TicketCategories;
 import io.kefu.ticket.internal.TicketService;
 import io.kefu.ticket.internal.TicketSettings;
@@ -66,18 +62,15 @@ class TicketSettingsApiController {
     private final CannedReplies cannedReplies;
     private final Shifts shifts;
     private final TicketService tickets;
-    private final CustomerDirectory customers;
 
     TicketSettingsApiController(TicketSettings settings, TicketTypes types, TicketCategories categories,
-                                CannedReplies cannedReplies, Shifts shifts, TicketService tickets,
-                                CustomerDirectory customers) {
+                                CannedReplies cannedReplies, Shifts shifts, TicketService tickets) {
         this.settings = settings;
         this.types = types;
         this.categories = categories;
         this.cannedReplies = cannedReplies;
         this.shifts = shifts;
         this.tickets = tickets;
-        this.customers = customers;
     }
 
     @GetMapping("/ticket-types")
@@ -132,14 +125,7 @@ class TicketSettingsApiController {
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     RenderedReply render(@PathVariable long ticketId, @PathVariable long id,
                          @AuthenticationPrincipal StaffPrincipal me) {
-        Ticket ticket = tickets.get(ticketId, me);
-        CannedReplies.CannedReply reply = cannedReplies.find(id)
-                .orElseThrow(() -> DomainException.notFound("cannedReply", id));
-        String customerName = customers.summary(ticket.getCustomerId()).map(CustomerDirectory.CustomerSummary::name)
-                .orElse("");
-        return new RenderedReply(CannedReplies.fill(reply.body(), Map.of("customer.name", customerName,
-                "ticket.number", ticket.number(), "ticket.subject", ticket.getSubject(),
-                "agent.name", me.displayName())));
+        return new RenderedReply(tickets.cannedReply(ticketId, id, me));
     }
 
     @PutMapping("/skill-groups/{id}/routing")

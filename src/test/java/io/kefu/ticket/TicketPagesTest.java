@@ -1,0 +1,65 @@
+package io.kefu.ticket;
+
+import java.util.Map;
+
+import io.kefu.ApiClient;
+import io.kefu.KefuTest;
+import io.kefu.TestAccounts;
+import io.kefu.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ticket screens over real HTTP, as a browser without scripts and as htmx use them. */
+@KefuTest
+class TicketPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAgentOpensATicketByPhoneTakesItAndSeesOnlyTheButtonsItsStateAllows() {
+        WebSession agent = signedIn(TestAccounts.AGENT);
+        String subject = "页面报修" + System.nanoTime();
+
+        WebSession.Page created = agent.post("/tickets", Map.of("phone", Tickets.uniquePhone(),
+                "customerName", "页面客户", "type", "REPAIR", "priority", "HIGH", "channel", "PHONE",
+                "subject", subject, "description", "电视没有信号", "assignToMe", "true"));
+        assertThat(created.status()).isEqualTo(302);
+        String ticketPath = created.location().replaceFirst("^https?://[^/]+", "");
+        assertThat(ticketPath).matches("/tickets/\\d+");
+
+        WebSession.Page detail = agent.get(ticketPath);
+        assertThat(detail.body()).contains(subject, "页面客户", "已分配", "id=\"action-START\"")
+                .doesNotContain("id=\"action-RESOLVE\"");
+
+        agent.post(ticketPath + "/actions", Map.of("action", "START"));
+        assertThat(agent.get(ticketPath).body()).contains("处理中", "id=\"action-RESOLVE\"",
+                "id=\"action-WAIT_ON_CUSTOMER\"").doesNotContain("id=\"action-START\"");
+
+        WebSession.Page rows = agent.htmxGet("/tickets?queue=MINE&sort=NEWEST");
+        assertThat(rows.body()).doesNotContain("<html").contains(subject);
+    }
+
+    @Test
+    void aRefusedActionComesBackAsAMessageAndAFormErrorStaysOnItsField() {
+        WebSession agent = signedIn(TestAccounts.AGENT);
+        WebSession.Page badPhone = agent.post("/tickets", Map.of("phone", "12", "type", "REPAIR",
+                "subject", "坏号码", "description", "x"));
+        assertThat(badPhone.status()).isEqualTo(200);
+        assertThat(badPhone.body()).contains("is-invalid", "坏号码");
+
+        long id = Tickets.open(new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN), "COMPLAINT");
+        WebSession.Page refused = agent.post("/tickets/" + id + "/actions", Map.of("action", "CLOSE"));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(agent.get("/tickets/" + id).body()).contains("alert-danger", "工单处于新建状态，不能执行关闭。");
+    }
+
+    private WebSession signedIn(String username) {
+        WebSession session = new WebSession(port);
+        assertThat(session.signIn(username, TestAccounts.PASSWORD).location()).doesNotContain("error");
+        session.get("/");
+        return session;
+    }
+}
