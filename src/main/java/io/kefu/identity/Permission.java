@@ -34,5 +34,7 @@ public enum Permission {
     /** Export customers to CSV or XLSX (audited). */
     CUSTOMER_EXPORT,
     /** Define the custom fields customers carry. */
-    CUSTOMER_FIELD_MANAGE
+    CUSTOMER_FIELD_MANAGE,
+    /** See and edit SLA policies and business calendars (working hours, holidays, make-up days). */
+    SLA_MANAGE
 }

@@ -43,7 +43,7 @@ public record WorkingPeriod(LocalTime start, LocalTime end) {
         return end.equals(LocalTime.MIDNIGHT) ? 24 * 60 : end.getHour() * 60 + end.getMinute();
     }
 
-    boolean overlaps(WorkingPeriod other) {
+    public boolean overlaps(WorkingPeriod other) {
         return startMinute() < other.endMinute() && other.startMinute() < endMinute();
     }
 
