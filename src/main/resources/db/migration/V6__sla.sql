@@ -145,9 +145,7 @@ JOIN (VALUES
 ) AS p (name, rank, ticket_types, priorities, customer_tiers, first_response, resolution) ON TRUE
 WHERE c.name = '标准工作日历';
 
+-- The administrator holds every permission; supervisors keep the service standards too.
 INSERT INTO role_permission (role_id, permission)
-SELECT r.id, p.permission
-FROM role r
-JOIN (VALUES ('ADMINISTRATOR', 'SLA_MANAGE'), ('SUPERVISOR', 'SLA_MANAGE')) AS p (role_code, permission)
-    ON p.role_code = r.code
+SELECT r.id, 'SLA_MANAGE' FROM role r WHERE r.code = 'SUPERVISOR'
 ON CONFLICT DO NOTHING;

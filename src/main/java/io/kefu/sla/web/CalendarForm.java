@@ -19,7 +19,7 @@ import jakarta.validation.constraints.Size;
 /**
  * The calendar form. Each weekday is one line of periods ("08:30-12:00, 13:30-18:00"); holidays and make-up days are
  * one per line: a date, for a make-up day optionally its periods, then an optional name
- * ("2026-02-28 09:00-12:00 春节调休").
+ * (2026-02-28 09:00-12:00 春节调休).
  */
 public class CalendarForm {
 
