@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
     private static final String TICKET_CONFIGURERS = "ADMINISTRATOR SUPERVISOR";
     private static final String RETURN_VISITORS = "ADMINISTRATOR SUPERVISOR AGENT CUSTOMER_MANAGER";
     private static final String LEAD_WORKERS = "ADMINISTRATOR CUSTOMER_MANAGER SALES";
+    private static final String SLA_MANAGERS = "ADMINISTRATOR SUPERVISOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -156,6 +157,28 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /customers/import/{id}/progress", CUSTOMER_MERGERS);
         MATRIX.put("GET /customers/import/{id}/report", CUSTOMER_MERGERS);
         MATRIX.put("GET /customers/export", CUSTOMER_MERGERS);
+        MATRIX.put("GET /admin/sla/policies", SLA_MANAGERS);
+        MATRIX.put("GET /admin/sla/policies/new", SLA_MANAGERS);
+        MATRIX.put("POST /admin/sla/policies", SLA_MANAGERS);
+        MATRIX.put("GET /admin/sla/policies/{id}", SLA_MANAGERS);
+        MATRIX.put("POST /admin/sla/policies/{id}", SLA_MANAGERS);
+        MATRIX.put("POST /admin/sla/policies/{id}/delete", SLA_MANAGERS);
+        MATRIX.put("GET /admin/sla/calendars", SLA_MANAGERS);
+        MATRIX.put("GET /admin/sla/calendars/new", SLA_MANAGERS);
+        MATRIX.put("POST /admin/sla/calendars", SLA_MANAGERS);
+        MATRIX.put("GET /admin/sla/calendars/{id}", SLA_MANAGERS);
+        MATRIX.put("POST /admin/sla/calendars/{id}", SLA_MANAGERS);
+        MATRIX.put("POST /admin/sla/calendars/{id}/delete", SLA_MANAGERS);
+        MATRIX.put("GET /api/v1/sla/calendars", SLA_MANAGERS);
+        MATRIX.put("POST /api/v1/sla/calendars", SLA_MANAGERS);
+        MATRIX.put("GET /api/v1/sla/calendars/{id}", SLA_MANAGERS);
+        MATRIX.put("PUT /api/v1/sla/calendars/{id}", SLA_MANAGERS);
+        MATRIX.put("DELETE /api/v1/sla/calendars/{id}", SLA_MANAGERS);
+        MATRIX.put("GET /api/v1/sla/policies", SLA_MANAGERS);
+        MATRIX.put("POST /api/v1/sla/policies", SLA_MANAGERS);
+        MATRIX.put("GET /api/v1/sla/policies/{id}", SLA_MANAGERS);
+        MATRIX.put("PUT /api/v1/sla/policies/{id}", SLA_MANAGERS);
+        MATRIX.put("DELETE /api/v1/sla/policies/{id}", SLA_MANAGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("POST /api/v1/tickets", TICKET_WRITERS);
         MATRIX.put("GET /api/v1/tickets", TICKET_READERS);

@@ -46,5 +46,7 @@ public enum Permission {
     /** Record a return visit and the customer's verdict. */
     RETURN_VISIT_WRITE,
     /** See and work the sales leads flagged in tickets. */
-    LEAD_WORK
+    LEAD_WORK,
+    /** See and edit SLA policies and business calendars (working hours, holidays, make-up days). */
+    SLA_MANAGE
 }

@@ -1,0 +1,40 @@
+package io.kefu.platform.scheduling;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The application's one db-scheduler. Its Spring Boot starter does not support Boot 4, so it is set up here: on the
+ * application's DataSource behind a transaction-aware proxy (a task scheduled inside a transaction is written by that
+ * transaction and vanishes with its rollback), running every Task bean, started once the application is ready (not
+ * while Flyway or the rest of the context may still be starting) and stopped when the context closes.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulingConfiguration {
+
+    @Bean(destroyMethod = "stop")
+    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulingProperties properties) {
+        List<Task<?>> known = tasks.orderedStream().toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
+                .pollingInterval(properties.pollInterval())
+                .threads(properties.threads())
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(Scheduler.class).start();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Persistent, cluster-safe timers for every module: one db-scheduler {@code Scheduler} on the application's
+ * database. A module declares its tasks as beans of type {@code com.github.kagkarlsson.scheduler.task.Task} and
+ * schedules instances through the {@code SchedulerClient} bean, inside its own transaction.
+ */
+@org.springframework.modulith.NamedInterface("scheduling")
+package io.kefu.platform.scheduling;

@@ -1,0 +1,19 @@
+package io.kefu.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Business time, for other modules too (live chat asks whether the office is open). calendarId null = the default
+ * calendar; an unknown id is answered with a 404 problem.
+ */
+public interface BusinessHours {
+
+    boolean isOpenAt(Long calendarId, Instant at);
+
+    /** The instant at which the given business time, counted from {@code from}, is used up. */
+    Instant addBusinessTime(Long calendarId, Instant from, Duration businessTime);
+
+    /** The business time between two instants; negative when {@code to} is before {@code from}. */
+    Duration businessTimeBetween(Long calendarId, Instant from, Instant to);
+}
