@@ -34,5 +34,7 @@ public enum Permission {
     /** Export customers to CSV or XLSX (audited). */
     CUSTOMER_EXPORT,
     /** Define the custom fields customers carry. */
-    CUSTOMER_FIELD_MANAGE
+    CUSTOMER_FIELD_MANAGE,
+    /** See the notification outbox (email, SMS, in-app) and retry deliveries. */
+    NOTIFICATION_MANAGE
 }

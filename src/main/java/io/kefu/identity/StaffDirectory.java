@@ -11,7 +11,14 @@ public interface StaffDirectory {
     record StaffSummary(long id, String username, String displayName, Long departmentId, boolean enabled) {
     }
 
+    /** Where a staff member can be reached; either part may be null. */
+    record StaffContact(String email, String phone) {
+    }
+
     Optional<StaffSummary> find(long staffId);
+
+    /** Her email address and phone number, for notifications; empty when there is no such staff member. */
+    Optional<StaffContact> contactOf(long staffId);
 
     /** Every enabled staff member, by name: the people records can be given to. */
     List<StaffSummary> active();
