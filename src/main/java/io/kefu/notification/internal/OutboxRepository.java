@@ -76,7 +76,7 @@ class OutboxRepository {
                              WHERE state IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
                                AND channel IN (:channels)
                              ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING """ + COLUMNS)
+                RETURNING\s""" + COLUMNS)
                 .param("claimMillis", claimTimeout.toMillis())
                 .param("channels", channels.stream().map(Enum::name).toList())
                 .param("limit", limit)
