@@ -11,9 +11,9 @@ CREATE TABLE notification (
     channel             VARCHAR(10) NOT NULL CHECK (channel IN ('EMAIL', 'SMS', 'IN_APP')),
     recipient_staff_id  BIGINT,
     address             VARCHAR(320),
-    subject             VARCHAR(300),
+    subject             TEXT,
     body                TEXT NOT NULL,
-    link                VARCHAR(500),
+    link                VARCHAR(1000),
     dedup_key           VARCHAR(200),
     state               VARCHAR(10) NOT NULL CHECK (state IN ('PENDING', 'SENDING', 'SENT', 'FAILED')),
     attempts            INT NOT NULL DEFAULT 0,
@@ -31,10 +31,10 @@ CREATE INDEX notification_due ON notification (next_attempt_at) WHERE state IN (
 CREATE INDEX notification_inbox ON notification (recipient_staff_id, id DESC) WHERE channel = 'IN_APP';
 CREATE INDEX notification_state ON notification (state, id DESC);
 
+-- The administrator holds every permission without a list; supervisors watch deliveries and retry them.
 INSERT INTO role_permission (role_id, permission)
 SELECT r.id, p.permission
 FROM role r
 JOIN (VALUES
-    ('ADMINISTRATOR', 'NOTIFICATION_MANAGE'),
     ('SUPERVISOR', 'NOTIFICATION_MANAGE')
 ) AS p (role_code, permission) ON p.role_code = r.code;
