@@ -1,5 +1,7 @@
 package io.kefu.notification.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -74,8 +76,17 @@ class DeliveryWorker implements SmartLifecycle {
     private void deliverDue() {
         List<OutboxEntry> batch;
         do {
+            Instant claimed = Instant.now();
             batch = outbox.claimDue(deliverableChannels(), properties.batchSize(), properties.claimTimeout());
-            batch.forEach(this::deliver);
+            for (int i = 0; i < batch.size(); i++) {
+                // A slow provider must not outlast the claim, or another node would send the rest again: hand
+                // back what is left while the claim still holds.
+                if (Duration.between(claimed, Instant.now()).compareTo(properties.claimTimeout().dividedBy(2)) > 0) {
+                    outbox.release(batch.subList(i, batch.size()).stream().map(OutboxEntry::id).toList());
+                    break;
+                }
+                deliver(batch.get(i));
+            }
         } while (batch.size() == properties.batchSize() && executor != null && !executor.isShutdown());
     }
 

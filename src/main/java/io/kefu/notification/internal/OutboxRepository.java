@@ -89,6 +89,13 @@ class OutboxRepository {
                 WHERE id = :id AND state = 'SENDING'""").param("id", id).update();
     }
 
+    /** Hands claimed notifications back unsent: due again at once, the attempt not counted. */
+    void release(List<Long> ids) {
+        jdbc.sql("""
+                UPDATE notification SET state = 'PENDING', attempts = attempts - 1, next_attempt_at = now()
+                WHERE id IN (:ids) AND state = 'SENDING'""").param("ids", ids).update();
+    }
+
     void retryLater(long id, String error, Duration wait) {
         jdbc.sql("""
                 UPDATE notification SET state = 'PENDING', last_error = :error,
