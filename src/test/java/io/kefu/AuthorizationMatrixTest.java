@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
     private static final String RETURN_VISITORS = "ADMINISTRATOR SUPERVISOR AGENT CUSTOMER_MANAGER";
     private static final String LEAD_WORKERS = "ADMINISTRATOR CUSTOMER_MANAGER SALES";
     private static final String SLA_MANAGERS = "ADMINISTRATOR SUPERVISOR";
+    private static final String NOTIFICATION_MANAGERS = "ADMINISTRATOR SUPERVISOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -179,6 +180,16 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /api/v1/sla/policies/{id}", SLA_MANAGERS);
         MATRIX.put("PUT /api/v1/sla/policies/{id}", SLA_MANAGERS);
         MATRIX.put("DELETE /api/v1/sla/policies/{id}", SLA_MANAGERS);
+        MATRIX.put("GET /notifications", SIGNED_IN);
+        MATRIX.put("GET /notifications/bell", SIGNED_IN);
+        MATRIX.put("POST /notifications/{id}/read", SIGNED_IN);
+        MATRIX.put("POST /notifications/read-all", SIGNED_IN);
+        MATRIX.put("GET /admin/notifications", NOTIFICATION_MANAGERS);
+        MATRIX.put("POST /admin/notifications/{id}/retry", NOTIFICATION_MANAGERS);
+        MATRIX.put("GET /api/v1/me/notifications", SIGNED_IN);
+        MATRIX.put("POST /api/v1/me/notifications/{id}/read", SIGNED_IN);
+        MATRIX.put("GET /api/v1/notifications", NOTIFICATION_MANAGERS);
+        MATRIX.put("POST /api/v1/notifications/{id}/retry", NOTIFICATION_MANAGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("POST /api/v1/tickets", TICKET_WRITERS);
         MATRIX.put("GET /api/v1/tickets", TICKET_READERS);

@@ -48,5 +48,7 @@ public enum Permission {
     /** See and work the sales leads flagged in tickets. */
     LEAD_WORK,
     /** See and edit SLA policies and business calendars (working hours, holidays, make-up days). */
-    SLA_MANAGE
+    SLA_MANAGE,
+    /** See the notification outbox (email, SMS, in-app) and retry deliveries. */
+    NOTIFICATION_MANAGE
 }

@@ -19,6 +19,10 @@ public interface StaffDirectory {
     record DepartmentSummary(long id, String name) {
     }
 
+    /** Where a staff member can be reached; either part may be null. */
+    record StaffContact(String email, String phone) {
+    }
+
     Optional<StaffSummary> find(long staffId);
 
     Optional<SkillGroupSummary> skillGroup(long skillGroupId);
@@ -40,6 +44,9 @@ public interface StaffDirectory {
      * else anywhere: whom to escalate to.
      */
     List<Long> withRoleNear(String roleCode, Long departmentId);
+
+    /** Her email address and phone number, for notifications; empty when there is no such staff member. */
+    Optional<StaffContact> contactOf(long staffId);
 
     /** Every enabled staff member, by name: the people records can be given to. */
     List<StaffSummary> active();

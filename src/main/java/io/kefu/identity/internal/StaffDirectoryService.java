@@ -29,6 +29,12 @@ class StaffDirectoryService implements StaffDirectory {
     }
 
     @Override
+    public Optional<StaffContact> contactOf(long staffId) {
+        return jdbc.sql("SELECT email, phone FROM staff WHERE id = :id").param("id", staffId)
+                .query((rs, row) -> new StaffContact(rs.getString("email"), rs.getString("phone"))).optional();
+    }
+
+    @Override
     public List<StaffSummary> active() {
         return everyone().stream().filter(StaffSummary::enabled).toList();
     }
