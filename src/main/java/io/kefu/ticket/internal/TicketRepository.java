@@ -1,6 +1,6 @@
 package io.kefu.ticket.internal;
 
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -20,5 +20,8 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Query("UPDATE Ticket t SET t.customerId = :survivorId WHERE t.customerId = :sourceId")
     int moveToCustomer(long sourceId, long survivorId);
 
-    List<Ticket> findByCustomerIdOrderByIdDesc(long customerId);
+    /** The ticket's copy of its SLA standing; not a change of the ticket, so its version stays. */
+    @Modifying
+    @Query("UPDATE Ticket t SET t.nextDueAt = :nextDueAt, t.slaFlag = :flag WHERE t.id = :id")
+    int updateSla(long id, Instant nextDueAt, SlaFlag flag);
 }

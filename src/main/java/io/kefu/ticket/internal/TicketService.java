@@ -14,6 +14,7 @@ import io.kefu.identity.Permission;
 import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
+import io.kefu.sla.SlaMetric;
 import io.kefu.ticket.TicketAction;
 import io.kefu.ticket.TicketCreated;
 import io.kefu.ticket.TicketPriority;
@@ -300,14 +301,11 @@ public class TicketService {
         leads.moveToCustomer(sourceId, survivorId);
     }
 
-    /** The SLA module said a clock reached its warning share or its deadline. */
-    public void slaAlarm(long id, boolean breached) {
-        tickets.findForUpdate(id).ifPresent(ticket -> {
-            sla.refresh(ticket);
-            if (ticket.getState().isOpen()) {
-                notices.slaAlarm(ticket, breached);
-            }
-        });
+    /** The SLA module said a clock reached its warning share or its deadline: update the queues, tell people. */
+    public void slaAlarm(long id, SlaMetric metric, boolean breached, Instant dueAt) {
+        sla.refreshStored(id);
+        tickets.findById(id).filter(ticket -> ticket.getState().isOpen())
+                .ifPresent(ticket -> notices.slaAlarm(ticket, metric, breached, dueAt));
     }
 
     private void move(Ticket ticket, TicketAction action, long actorId, String actorName) {
