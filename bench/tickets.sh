@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Ticket figures: creation throughput through the API at concurrency 8 and 32 (p50/p95/p99), compared in the same
+# run with pgbench doing the same inserts straight into PostgreSQL, first on an empty database and then with
+# <tickets> historical tickets stored; then the queue page's latency.
+# Usage: bench/tickets.sh [tickets to seed, default 1000000] [seconds per measurement, default 30]
+# Starts Kefu from the packaged jar (with its demo company) on a fresh data folder in a temporary directory, or in
+# BENCH_DIR when given (a kept folder is not seeded twice).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seed=${1:-1000000}
+seconds=${2:-30}
+port=${BENCH_PORT:-18082}
+token=kefu_bench_token_0123456789abcdef
+password=Bench-Pass-2026
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; sleep 5; [ -n "${BENCH_DIR:-}" ] || rm -rf "$work"' EXIT
+
+./mvnw -B -q -DskipTests package
+cp=$(./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+
+KEFU_DATA_DIR="$work/data" SERVER_PORT=$port KEFU_ADMIN_PASSWORD=$password KEFU_BOOTSTRAP_TOKEN=$token \
+    java -Xmx2g -jar target/kefu-*.jar >>"$work/kefu.log" 2>&1 &
+echo $! >"$work/pid"
+until [ "$(grep -c "Kefu is ready" "$work/kefu.log")" -gt "$(cat "$work/starts" 2>/dev/null || echo 0)" ]; do sleep 0.5; done
+grep -c "Kefu is ready" "$work/kefu.log" >"$work/starts"
+pgport=$(sed -n 4p "$work/data/postgres/data/postmaster.pid")
+db="postgresql://postgres@localhost:$pgport/kefu"
+tickets() { psql -qtA "$db" -c "SELECT count(*) FROM ticket"; }
+
+measure() {
+    echo "--- $(tickets) tickets stored"
+    for c in 8 32; do
+        java -cp "target/test-classes:$cp" io.kefu.bench.TicketLoadBenchmark "http://localhost:$port" "$token" \
+            "$c" "$seconds" "($1)"
+        pgbench -n -c "$c" -j 2 -T "$seconds" -f bench/ticket-inserts.pgbench "$db" 2>/dev/null \
+            | awk -v c="$c" -v l="$1" '/^tps/ {tps=$3} /latency average/ {avg=$4}
+                END {printf "pgbench same inserts %s concurrency %d: %.0f tickets/s, latency average %s ms\n", l, c, tps, avg}'
+    done
+}
+
+[ -f "$work/seeded" ] || measure "empty database"
+if [ ! -f "$work/seeded" ]; then
+    echo "seeding $seed tickets..."
+    start=$(date +%s)
+    psql -q "$db" -v n="$seed" -f bench/seed-tickets.sql
+    echo "seeded in $(( $(date +%s) - start )) s"
+    touch "$work/seeded"
+fi
+measure "$seed tickets stored"
+java -cp "target/test-classes:$cp" io.kefu.bench.TicketQueueBenchmark "$port" liming "$password" 300
