@@ -231,6 +231,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /tickets/{id}", TICKET_READERS);
         MATRIX.put("POST /tickets/{id}/actions", TICKET_WRITERS);
         MATRIX.put("POST /tickets/{id}/replies", TICKET_WRITERS);
+        MATRIX.put("POST /tickets/{id}/edit", TICKET_WRITERS);
         MATRIX.put("POST /tickets/{id}/assign", TICKET_WRITERS);
         MATRIX.put("POST /tickets/{id}/dispatch", TICKET_DISPATCHERS);
         MATRIX.put("POST /tickets/{id}/dispatch/accept", TICKET_WRITERS);

@@ -27,7 +27,7 @@ public final class TicketQueueBenchmark {
     }
 
     private static void measure(WebSession session, String path, int requests, boolean htmx) {
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 100; i++) {
             fetch(session, path, htmx);
         }
         long[] latencies = new long[requests];

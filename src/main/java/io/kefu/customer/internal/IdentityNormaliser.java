@@ -39,6 +39,10 @@ public final class IdentityNormaliser {
     }
 
     private static String phone(String value, String raw) {
+        String mobile = chineseMobile(value);
+        if (mobile != null) {
+            return mobile;
+        }
         try {
             PhoneNumber number = PHONES.parse(value, "CN");
             if (!PHONES.isPossibleNumber(number)) {
@@ -48,6 +52,31 @@ public final class IdentityNormaliser {
         } catch (NumberParseException e) {
             throw invalid(IdentityKind.PHONE, raw);
         }
+    }
+
+    /**
+     * The E.164 form of a mainland mobile number written plainly (11 digits starting 13–19, optionally after +86 or
+     * 86, with spaces or dashes), or null for anything else. Most numbers are such, and libphonenumber's general
+     * parser, which gives the same answer for them, costs far more.
+     */
+    static String chineseMobile(String value) {
+        StringBuilder digits = new StringBuilder(13);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (!(c == ' ' || c == '-' || (c == '+' && i == 0))) {
+                return null;
+            }
+        }
+        boolean international = value.charAt(0) == '+';
+        if (digits.length() == 13 && digits.charAt(0) == '8' && digits.charAt(1) == '6') {
+            digits.delete(0, 2);
+        } else if (international) {
+            return null;
+        }
+        boolean mobile = digits.length() == 11 && digits.charAt(0) == '1' && digits.charAt(1) >= '3';
+        return mobile ? "+86" + digits : null;
     }
 
     private static String email(String value, String raw) {

@@ -35,14 +35,16 @@ public class ApiTokenService {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final GrantGuard grants;
+    private final TokenHolders holders;
 
     ApiTokenService(ApiTokenRepository tokens, StaffRepository staff, JdbcClient jdbc, AuditLog audit,
-                    GrantGuard grants) {
+                    GrantGuard grants, TokenHolders holders) {
         this.tokens = tokens;
         this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.grants = grants;
+        this.holders = holders;
     }
 
     /** A token just made, with the secret that will never be shown again. */
@@ -82,17 +84,15 @@ public class ApiTokenService {
 
     /** The staff member a live token acts for, if the secret belongs to one whose owner may still sign in. */
     public Optional<StaffPrincipal> authenticate(String secret) {
-        return tokens.findByTokenHash(sha256(secret))
-                .filter(ApiToken::isActive)
-                .map(token -> {
-                    if (token.getLastUsedAt() == null
-                            || token.getLastUsedAt().isBefore(Instant.now().minus(LAST_USED_PRECISION))) {
-                        markUsed(token.getId());
+        return holders.byActiveTokenHash(sha256(secret))
+                .map(holder -> {
+                    if (holder.lastUsedAt() == null
+                            || holder.lastUsedAt().isBefore(Instant.now().minus(LAST_USED_PRECISION))) {
+                        markUsed(holder.tokenId());
                     }
-                    return StaffPrincipals.of(token.getStaff());
+                    return holder.principal();
                 })
-                .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked())
-                .map(StaffPrincipal::withoutPassword);
+                .filter(principal -> principal.isEnabled() && principal.isAccountNonLocked());
     }
 
     // A plain UPDATE rather than a dirty entity: concurrent calls with one token must not collide on a version.

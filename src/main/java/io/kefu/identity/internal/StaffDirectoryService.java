@@ -1,6 +1,5 @@
 package io.kefu.identity.internal;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,11 +40,10 @@ class StaffDirectoryService implements StaffDirectory {
 
     @Override
     public List<StaffSummary> everyone() {
-        return staff.findAll().stream()
-                .map(s -> new StaffSummary(s.getId(), s.getUsername(), s.getDisplayName(), s.getDepartmentId(),
-                        s.isEnabled()))
-                .sorted(Comparator.comparing(StaffSummary::username))
-                .toList();
+        return jdbc.sql("SELECT id, username, display_name, department_id, enabled FROM staff ORDER BY username")
+                .query((rs, n) -> new StaffSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, Long.class), rs.getBoolean(5)))
+                .list();
     }
 
     @Override

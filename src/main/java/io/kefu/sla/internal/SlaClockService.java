@@ -186,7 +186,9 @@ class SlaClockService implements SlaClocks {
     }
 
     private Optional<SlaStatus> status(List<Clock> ticketClocks) {
-        return Optional.of(toStatus(ticketClocks, this::calendarOf, Instant.now()));
+        // One ticket's clocks share a calendar: read it once for all of them.
+        Map<Long, BusinessCalendar> read = new HashMap<>();
+        return Optional.of(toStatus(ticketClocks, id -> read.computeIfAbsent(id, this::calendarOf), Instant.now()));
     }
 
     private static SlaStatus toStatus(List<Clock> ticketClocks, LongFunction<BusinessCalendar> calendarOf,

@@ -51,23 +51,24 @@ public class TicketIntake {
                 return new Outcome(repository.findById(earlier.get()).orElseThrow(), true);
             }
         }
-        long customerId = resolve(customer, creator);
-        Ticket ticket = tickets.create(new TicketDraft(customerId, draft.typeCode(), draft.priority(),
-                draft.channel(), draft.categoryId(), draft.subject(), draft.description(), draft.customFields(),
-                draft.assigneeId()), creator);
+        Ticket ticket = customer != null && customer.id() != null
+                ? tickets.create(draftFor(customer.id(), draft), creator)
+                : tickets.create(draftFor(0, draft), newOrKnown(customer, creator), creator);
         if (idempotencyKey != null) {
             keys.complete(creator.id(), idempotencyKey, ticket.getId());
         }
         return new Outcome(ticket, false);
     }
 
-    private long resolve(CustomerRef customer, StaffPrincipal creator) {
+    private CustomerDirectory.CustomerSummary newOrKnown(CustomerRef customer, StaffPrincipal creator) {
         if (customer == null) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "customer", "ticket.customerRequired");
         }
-        if (customer.id() != null) {
-            return customer.id();
-        }
-        return customers.resolveOrCreate(customer.name(), customer.identities(), creator).id();
+        return customers.resolveOrCreate(customer.name(), customer.identities(), creator);
+    }
+
+    private static TicketDraft draftFor(long customerId, TicketDraft draft) {
+        return new TicketDraft(customerId, draft.typeCode(), draft.priority(), draft.channel(), draft.categoryId(),
+                draft.subject(), draft.description(), draft.customFields(), draft.assigneeId());
     }
 }

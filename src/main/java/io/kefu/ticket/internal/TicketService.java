@@ -77,9 +77,13 @@ public class TicketService {
     }
 
     public Ticket create(TicketDraft draft, StaffPrincipal creator) {
-        CustomerDirectory.CustomerSummary customer = customers.summary(draft.customerId()).orElseThrow(() ->
+        return create(draft, customers.summary(draft.customerId()).orElseThrow(() ->
                 DomainException.onField(HttpStatus.BAD_REQUEST, "customerId", "ticket.customerNotFound",
-                        draft.customerId()));
+                        draft.customerId())), creator);
+    }
+
+    /** A ticket for a customer the caller has just found or created. */
+    public Ticket create(TicketDraft draft, CustomerDirectory.CustomerSummary customer, StaffPrincipal creator) {
         checkType(draft.typeCode());
         checkCategory(draft.categoryId());
         Instant now = clock.instant();

@@ -9,6 +9,7 @@ import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
 import io.kefu.ticket.TicketAction;
+import io.kefu.ticket.TicketPriority;
 import io.kefu.ticket.internal.ArticleKind;
 import io.kefu.ticket.internal.CannedReplies;
 import io.kefu.ticket.internal.Dispatches;
@@ -20,6 +21,7 @@ import io.kefu.ticket.internal.TicketCategories;
 import io.kefu.ticket.internal.TicketJournal;
 import io.kefu.ticket.internal.TicketService;
 import io.kefu.ticket.internal.TicketSla;
+import io.kefu.ticket.internal.TicketTypes;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,13 +54,14 @@ class TicketDetailPageController {
     private final TicketAttachments attachments;
     private final CannedReplies cannedReplies;
     private final TicketCategories categories;
+    private final TicketTypes types;
     private final TicketSla sla;
     private final TicketLabels labels;
     private final StaffDirectory staff;
 
     TicketDetailPageController(TicketService tickets, TicketJournal journal, Dispatches dispatches,
                                ReturnVisits returnVisits, TicketAttachments attachments,
-                               CannedReplies cannedReplies, TicketCategories categories, TicketSla sla,
+                               CannedReplies cannedReplies, TicketCategories categories, TicketTypes types, TicketSla sla,
                                TicketLabels labels, StaffDirectory staff) {
         this.tickets = tickets;
         this.journal = journal;
@@ -67,6 +70,7 @@ class TicketDetailPageController {
         this.attachments = attachments;
         this.cannedReplies = cannedReplies;
         this.categories = categories;
+        this.types = types;
         this.sla = sla;
         this.labels = labels;
         this.staff = staff;
@@ -92,6 +96,9 @@ class TicketDetailPageController {
         model.addAttribute("departments", staff.departments());
         model.addAttribute("assignees", staff.active());
         model.addAttribute("verdicts", ReturnVisitVerdict.values());
+        model.addAttribute("typeList", types.all());
+        model.addAttribute("categoryList", categories.all());
+        model.addAttribute("priorities", TicketPriority.values());
         return "ticket/detail";
     }
 
@@ -100,6 +107,22 @@ class TicketDetailPageController {
     String act(@PathVariable long id, @RequestParam TicketAction action, @RequestParam(required = false) Long version,
                @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         return attempt(id, redirect, () -> tickets.transition(id, action, version, me));
+    }
+
+    /** Type, priority, category and subject, against the version the page showed. */
+    @PostMapping("/edit")
+    @PreAuthorize("hasAuthority('TICKET_WRITE')")
+    String edit(@PathVariable long id, @RequestParam long version, @RequestParam(defaultValue = "") String type,
+                @RequestParam(required = false) TicketPriority priority, @RequestParam(required = false) Long categoryId,
+                @RequestParam(defaultValue = "") String subject, @AuthenticationPrincipal StaffPrincipal me,
+                RedirectAttributes redirect) {
+        if (priority == null || subject.isBlank() || subject.length() > 200) {
+            return refuse(id, redirect, "ticket.page.editIncomplete");
+        }
+        return attempt(id, redirect, () -> {
+            Ticket ticket = tickets.get(id, me);
+            tickets.edit(id, version, type, priority, categoryId, subject, ticket.getCustomFields(), me);
+        });
     }
 
     @PostMapping("/replies")

@@ -1,0 +1,90 @@
+package io.kefu.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.kefu.identity.DataScope;
+import io.kefu.identity.Permission;
+import io.kefu.identity.StaffPrincipal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The staff member behind an API token, read with her roles and permissions in one query: every API call
+ * authenticates, so this is on the path of every integration request.
+ */
+@Repository
+class TokenHolders {
+
+    /** The token's id and last use, and the principal it acts as (with an empty password hash). */
+    record Holder(long tokenId, Instant lastUsedAt, StaffPrincipal principal) {
+    }
+
+    private record Row(long tokenId, Instant lastUsedAt, long staffId, String username, String displayName,
+                       Long departmentId, boolean enabled, Instant lockedUntil, String roleCode, String dataScope,
+                       String permission) {
+    }
+
+    private static final Set<String> KNOWN = EnumSet.allOf(Permission.class).stream().map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private final JdbcClient jdbc;
+
+    TokenHolders(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Holder> byActiveTokenHash(String tokenHash) {
+        List<Row> rows = jdbc.sql("""
+                SELECT t.id, t.last_used_at, s.id, s.username, s.display_name, s.department_id, s.enabled,
+                       s.locked_until, r.code, r.data_scope, rp.permission
+                FROM api_token t JOIN staff s ON s.id = t.staff_id
+                LEFT JOIN staff_role sr ON sr.staff_id = s.id
+                LEFT JOIN role r ON r.id = sr.role_id
+                LEFT JOIN role_permission rp ON rp.role_id = r.id
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
+                .param("hash", tokenHash).query(TokenHolders::row).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        Set<String> roleCodes = new HashSet<>();
+        DataScope scope = DataScope.OWN;
+        for (Row row : rows) {
+            if (row.roleCode() == null) {
+                continue;
+            }
+            roleCodes.add(row.roleCode());
+            scope = scope.widest(DataScope.valueOf(row.dataScope()));
+            if (Role.ADMINISTRATOR.equals(row.roleCode())) {
+                // The administrator holds every permission, including those later capabilities add.
+                permissions.addAll(EnumSet.allOf(Permission.class));
+            } else if (row.permission() != null && KNOWN.contains(row.permission())) {
+                permissions.add(Permission.valueOf(row.permission()));
+            }
+        }
+        Row first = rows.get(0);
+        boolean locked = first.lockedUntil() != null && first.lockedUntil().isAfter(Instant.now());
+        return Optional.of(new Holder(first.tokenId(), first.lastUsedAt(), new StaffPrincipal(first.staffId(),
+                first.username(), first.displayName(), first.departmentId(), Set.copyOf(roleCodes),
+                Set.copyOf(permissions), scope, "", first.enabled(), locked)));
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, Long.class), rs.getBoolean(7), instant(rs.getTimestamp(8)), rs.getString(9),
+                rs.getString(10), rs.getString(11));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
