@@ -164,6 +164,40 @@ class BrowserTest {
         assertThat(page.locator("#customerResults").getByText("浏览器导入" + suffix)).isVisible();
     }
 
+    @Test
+    void agentOpensATicketTakesItAnswersWithACannedReplyAndResolvesIt() {
+        String subject = "浏览器报修" + UUID.randomUUID().toString().substring(0, 6);
+        signIn(TestAccounts.AGENT);
+        navLink("工单").click();
+        page.locator("#newTicket").click();
+        page.locator("#customerName").fill("浏览器客户");
+        page.locator("#phone").fill("136" + String.format("%08d", System.nanoTime() % 100_000_000L));
+        page.locator("#type").selectOption("REPAIR");
+        page.locator("#subject").fill(subject);
+        page.locator("#description").fill("宽带从昨天开始断网");
+        page.locator("#createTicket").click();
+
+        assertThat(page).hasURL(Pattern.compile("/tickets/\\d+$"));
+        assertThat(page.locator("#ticketSubject")).hasText(subject);
+        assertThat(page.locator("#ticketActions button")).hasText(new String[] {"开始处理"});
+        page.locator("#action-START").click();
+        assertThat(page.locator("#ticketActions")).containsText("解决");
+
+        // The canned reply is filled in for this customer and ticket, ready to edit, then sent.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("受理确认")).click();
+        assertThat(page.locator("#replyBody")).hasValue(Pattern.compile("^浏览器客户您好，您的工单 #\\d+（" + subject));
+        page.locator("#sendReply").click();
+        assertThat(page.locator("#ticketArticles")).containsText("浏览器客户您好");
+
+        page.locator("#action-RESOLVE").click();
+        assertThat(page.locator("#ticketSla")).containsText("已达成");
+        navLink("工单").click();
+        page.locator("#queue-OWNED").click();
+        assertThat(page.locator("#ticketTable")).not().containsText(subject);
+        page.navigate("/tickets?queue=ALL&sort=NEWEST");
+        assertThat(page.locator("#ticketTable")).containsText(subject);
+    }
+
     private void signIn(String username) {
         page.navigate("/login");
         page.locator("#username").fill(username);
