@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Ticket creation through the API as an integration would do it: a new customer per request (a fresh phone
- * number), a Chinese subject and description, an Idempotency-Key. Runs {@code threads} clients for a warm-up and
+ * number), a Chinese subject and description, an Idempotency-Key. Runs {@code threads} clients for a 20-second warm-up and
  * then for the measured time, and prints tickets/s and the latency percentiles of the measured requests.
  * <p>Usage: {@code TicketLoadBenchmark <baseUrl> <token> <threads> <seconds> [label]}
  */
@@ -30,6 +30,8 @@ public final class TicketLoadBenchmark {
             "客户称本月账单比上月多出三十元，要求核实增值业务订购记录并退还误扣费用。",
             "客户希望周六上午上门安装，联系电话同来电号码，地址为小区三期十二栋二单元。",
             "客户情绪较激动，表示已多次反映同一问题未得到解决，要求主管回电说明处理进度。"};
+    /** Long enough for the JIT to compile the request path of a freshly started server. */
+    private static final int WARM_UP_SECONDS = 20;
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 10_000_000L * 100);
 
     private TicketLoadBenchmark() {
@@ -42,7 +44,7 @@ public final class TicketLoadBenchmark {
         int seconds = Integer.parseInt(args[3]);
         String label = args.length > 4 ? args[4] : "";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        run(http, base, token, threads, 5, null);
+        run(http, base, token, threads, WARM_UP_SECONDS, null);
         List<long[]> measured = new ArrayList<>();
         long started = System.nanoTime();
         run(http, base, token, threads, seconds, measured);

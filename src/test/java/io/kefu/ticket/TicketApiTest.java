@@ -173,6 +173,25 @@ class TicketApiTest {
     }
 
     @Test
+    void aTicketOutsideTheViewersDataScopeDoesNotExistForHerUntilSheIsInvolved() {
+        long id = Tickets.open(admin, "CONSULTATION");
+        long managerId = Lookups.staffId(admin, TestAccounts.CUSTOMER_MANAGER);
+        ApiClient manager = new ApiClient(port, Lookups.tokenFor(admin, managerId));
+        ApiClient supervisor = new ApiClient(port, Lookups.tokenFor(admin,
+                Lookups.staffId(admin, TestAccounts.SUPERVISOR)));
+
+        assertThat(manager.get("/api/v1/tickets/" + id).status()).isEqualTo(404);
+        assertThat(supervisor.get("/api/v1/tickets/" + id).status()).isEqualTo(404);
+        assertThat(manager.get("/api/v1/tickets?queue=ALL&limit=200").json().get("items")
+                .findValues("id").stream().map(JsonNode::asLong).toList()).doesNotContain(id);
+
+        admin.post("/api/v1/tickets/" + id + "/assign", "{\"assigneeId\": " + managerId + "}");
+        assertThat(manager.get("/api/v1/tickets/" + id).status()).isEqualTo(200);
+        assertThat(manager.get("/api/v1/tickets?queue=MINE").json().get("items")
+                .findValues("id").stream().map(JsonNode::asLong).toList()).contains(id);
+    }
+
+    @Test
     void badInputIsAProblemDetailNamingTheField() {
         ApiClient.Response noCustomer = agent.post("/api/v1/tickets",
                 "{\"type\": \"REPAIR\", \"subject\": \"无客户\", \"description\": \"x\"}");

@@ -15,14 +15,16 @@ public record TicketScope(DataScope scope, long staffId, Set<Long> departments, 
     public boolean allows(Ticket t) {
         return switch (scope) {
             case ALL -> true;
-            case DEPARTMENT -> departments.contains(t.getDepartmentId()) || involves(t);
+            case DEPARTMENT -> (t.getDepartmentId() != null && departments.contains(t.getDepartmentId()))
+                    || involves(t);
             case OWN -> involves(t);
         };
     }
 
     private boolean involves(Ticket t) {
         return Objects.equals(t.getOwnerId(), staffId) || Objects.equals(t.getAssigneeId(), staffId)
-                || Objects.equals(t.getCreatedBy(), staffId) || skillGroups.contains(t.getSkillGroupId());
+                || Objects.equals(t.getCreatedBy(), staffId)
+                || (t.getSkillGroupId() != null && skillGroups.contains(t.getSkillGroupId()));
     }
 
     /** The same rule as a condition on the table aliased {@code t}, with parameters from {@link #bind}. */

@@ -337,14 +337,21 @@ public class TicketService {
     private Dispatches.Dispatch pendingDispatch(Ticket ticket, StaffPrincipal actor) {
         Dispatches.Dispatch pending = dispatches.pending(ticket.getId()).orElseThrow(() ->
                 new DomainException(HttpStatus.CONFLICT, "ticket.noPendingDispatch"));
-        boolean receiver = Objects.equals(pending.handlerId(), actor.id())
-                || pending.handlerId() == null && (staff.skillGroupsOf(actor.id()).contains(pending.skillGroupId())
-                        || pending.skillGroupId() == null && Objects.equals(actor.departmentId(),
-                                pending.departmentId()));
-        if (!receiver && !actor.can(Permission.TICKET_DISPATCH)) {
+        if (!isReceiver(pending, actor) && !actor.can(Permission.TICKET_DISPATCH)) {
             throw new DomainException(HttpStatus.FORBIDDEN, "ticket.notTheReceiver");
         }
         return pending;
+    }
+
+    /** The handler it went to; while it has none, any member of the group, or of the department it went to. */
+    private boolean isReceiver(Dispatches.Dispatch dispatch, StaffPrincipal actor) {
+        if (dispatch.handlerId() != null) {
+            return dispatch.handlerId() == actor.id();
+        }
+        if (dispatch.skillGroupId() != null) {
+            return staff.skillGroupsOf(actor.id()).contains(dispatch.skillGroupId());
+        }
+        return Objects.equals(actor.departmentId(), dispatch.departmentId());
     }
 
     private boolean needsVerdict(Ticket ticket) {
