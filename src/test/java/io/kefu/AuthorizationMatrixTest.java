@@ -223,6 +223,14 @@ class AuthorizationMatrixTest {
         MATRIX.put("PUT /api/v1/me/shift", TICKET_WRITERS);
         MATRIX.put("GET /api/v1/leads", LEAD_WORKERS);
         MATRIX.put("PATCH /api/v1/leads/{id}", LEAD_WORKERS);
+        MATRIX.put("GET /admin/ticket-settings", TICKET_CONFIGURERS);
+        MATRIX.put("POST /admin/ticket-settings/types", TICKET_CONFIGURERS);
+        MATRIX.put("POST /admin/ticket-settings/categories", TICKET_CONFIGURERS);
+        MATRIX.put("POST /admin/ticket-settings/canned-replies", TICKET_CONFIGURERS);
+        MATRIX.put("POST /admin/ticket-settings/canned-replies/{id}/delete", TICKET_CONFIGURERS);
+        MATRIX.put("POST /admin/ticket-settings/routing/{skillGroupId}", TICKET_CONFIGURERS);
+        MATRIX.put("GET /leads", LEAD_WORKERS);
+        MATRIX.put("POST /leads/{id}", LEAD_WORKERS);
         MATRIX.put("GET /tickets", TICKET_READERS);
         MATRIX.put("GET /tickets/new", TICKET_WRITERS);
         MATRIX.put("POST /tickets", TICKET_WRITERS);

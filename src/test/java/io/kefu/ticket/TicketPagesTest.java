@@ -1,5 +1,7 @@
 package io.kefu.ticket;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.kefu.ApiClient;
@@ -8,6 +10,7 @@ import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +57,47 @@ class TicketPagesTest {
         WebSession.Page refused = agent.post("/tickets/" + id + "/actions", Map.of("action", "CLOSE"));
         assertThat(refused.status()).isEqualTo(302);
         assertThat(agent.get("/tickets/" + id).body()).contains("alert-danger", "工单处于新建状态，不能执行关闭。");
+    }
+
+    @Test
+    void aSupervisorSetsUpATypeACategoryAndACannedReplyThatAgentsThenUse() {
+        WebSession supervisor = signedIn(TestAccounts.SUPERVISOR);
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        supervisor.post("/admin/ticket-settings/types", Map.of("code", "RENEWAL" + suffix, "name", "续约" + suffix,
+                "requiresReturnVisit", "true"));
+        supervisor.post("/admin/ticket-settings/categories", Map.of("name", "宽带" + suffix));
+        supervisor.post("/admin/ticket-settings/canned-replies", Map.of("title", "致歉" + suffix,
+                "body", "{{customer.name}}您好，给您带来不便，深表歉意。"));
+        WebSession.Page refused = supervisor.post("/admin/ticket-settings/types", Map.of("code", "1x", "name", "坏"));
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(supervisor.get("/admin/ticket-settings").body()).contains("续约" + suffix, "宽带" + suffix,
+                "致歉" + suffix, "须回访满意后才能关闭");
+
+        WebSession agent = signedIn(TestAccounts.AGENT);
+        assertThat(agent.get("/tickets/new").body()).contains("RENEWAL" + suffix, "宽带" + suffix);
+        assertThat(agent.get("/admin/ticket-settings").status()).isEqualTo(403);
+    }
+
+    @Test
+    void salesWorkTheLeadsServiceStaffFlagged() {
+        ApiClient api = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+        long ticket = Tickets.open(api, "CONSULTATION");
+        String chance = "企业专线" + System.nanoTime();
+        api.post("/api/v1/tickets/" + ticket + "/replies", "{\"body\": \"已介绍\", \"internal\": true, "
+                + "\"opportunity\": \"" + chance + "\"}");
+        List<Long> flagged = new ArrayList<>();
+        for (JsonNode lead : api.get("/api/v1/leads?state=NEW&limit=200").json()) {
+            if (lead.get("description").asString().equals(chance)) {
+                flagged.add(lead.get("id").asLong());
+            }
+        }
+        assertThat(flagged).hasSize(1);
+
+        WebSession sales = signedIn(TestAccounts.SALES);
+        assertThat(sales.get("/leads").body()).contains(chance);
+        sales.post("/leads/" + flagged.get(0), Map.of("state", "WON"));
+        assertThat(sales.get("/leads?state=WON").body()).contains(chance);
+        assertThat(signedIn(TestAccounts.AGENT).get("/leads").status()).isEqualTo(403);
     }
 
     private WebSession signedIn(String username) {
