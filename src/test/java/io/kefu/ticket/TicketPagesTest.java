@@ -42,7 +42,7 @@ class TicketPagesTest {
                 "id=\"action-WAIT_ON_CUSTOMER\"").doesNotContain("id=\"action-START\"");
 
         WebSession.Page rows = agent.htmxGet("/tickets?queue=MINE&sort=NEWEST");
-        assertThat(rows.body()).doesNotContain("<html").contains(subject);
+        assertThat(rows.body()).doesNotContain("<html").contains(subject, "故障报修", "处理中");
     }
 
     @Test
