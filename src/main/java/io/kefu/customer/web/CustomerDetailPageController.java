@@ -8,6 +8,7 @@ import io.kefu.customer.internal.CustomerService;
 import io.kefu.customer.internal.TimelineEntry;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.web.PageProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -108,16 +109,14 @@ class CustomerDetailPageController {
                  @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         customers.get(id, me);
         if (sourceId == null) {
-            redirect.addFlashAttribute("problemKey", "customer.merge.sourceRequired");
-            redirect.addFlashAttribute("problemArgs", new Object[0]);
+            PageProblem.flash(redirect, "customer.merge.sourceRequired");
             return "redirect:/customers/" + id;
         }
         try {
             customers.merge(id, sourceId, me);
             redirect.addFlashAttribute("mergedId", sourceId);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         return "redirect:/customers/" + id;
     }

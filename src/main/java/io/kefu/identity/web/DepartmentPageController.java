@@ -4,6 +4,7 @@ import io.kefu.identity.internal.DepartmentNode;
 import io.kefu.identity.internal.DepartmentService;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.web.FormErrors;
+import io.kefu.platform.web.PageProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -107,8 +108,7 @@ class DepartmentPageController {
             departments.delete(id);
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         return "redirect:/admin/departments";
     }

@@ -10,6 +10,7 @@ import io.kefu.identity.internal.Role;
 import io.kefu.identity.internal.RoleService;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.web.FormErrors;
+import io.kefu.platform.web.PageProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -151,8 +152,7 @@ class RolePageController {
             roles.delete(id);
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         return "redirect:/admin/roles";
     }

@@ -10,6 +10,7 @@ import io.kefu.notification.internal.Outbox;
 import io.kefu.notification.internal.OutboxEntry;
 import io.kefu.notification.internal.OutboxQuery;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.web.PageProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,8 +63,7 @@ class OutboxPageController {
             if (e.status().value() == 404) {
                 throw e;
             }
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         if (state != null) {
             redirect.addAttribute("state", state);

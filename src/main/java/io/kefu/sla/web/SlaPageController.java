@@ -8,6 +8,7 @@ import io.kefu.platform.web.FormErrors;
 import io.kefu.sla.internal.CalendarRecord;
 import io.kefu.sla.internal.CalendarService;
 import io.kefu.sla.internal.PolicyService;
+import io.kefu.platform.web.PageProblem;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -129,8 +130,7 @@ class SlaPageController {
                 throw e;
             }
             // In use: said above the list rather than on an error page.
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         return CALENDARS;
     }

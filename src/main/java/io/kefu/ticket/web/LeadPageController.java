@@ -5,6 +5,7 @@ import java.util.List;
 import io.kefu.customer.CustomerDirectory;
 import io.kefu.ticket.internal.LeadService;
 import io.kefu.ticket.internal.Leads;
+import io.kefu.platform.web.PageProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +43,7 @@ class LeadPageController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, @RequestParam Leads.State state, RedirectAttributes redirect) {
         if (leads.setState(id, state).isEmpty()) {
-            redirect.addFlashAttribute("problemKey", "error.notFound.lead");
-            redirect.addFlashAttribute("problemArgs", new Object[] {id});
+            PageProblem.flash(redirect, "error.notFound.lead", id);
         }
         return "redirect:/leads";
     }

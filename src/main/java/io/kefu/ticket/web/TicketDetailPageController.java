@@ -22,6 +22,7 @@ import io.kefu.ticket.internal.TicketJournal;
 import io.kefu.ticket.internal.TicketService;
 import io.kefu.ticket.internal.TicketSla;
 import io.kefu.ticket.internal.TicketTypes;
+import io.kefu.platform.web.PageProblem;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -231,15 +232,13 @@ class TicketDetailPageController {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         return "redirect:/tickets/" + id;
     }
 
     private String refuse(long id, RedirectAttributes redirect, String messageKey) {
-        redirect.addFlashAttribute("problemKey", messageKey);
-        redirect.addFlashAttribute("problemArgs", new Object[0]);
+        PageProblem.flash(redirect, messageKey);
         return "redirect:/tickets/" + id;
     }
 }

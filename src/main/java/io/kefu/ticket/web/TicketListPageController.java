@@ -15,6 +15,7 @@ import io.kefu.ticket.internal.TicketQueues;
 import io.kefu.ticket.internal.TicketService;
 import io.kefu.ticket.internal.TicketSort;
 import io.kefu.ticket.internal.TicketTypes;
+import io.kefu.platform.web.PageProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -92,14 +93,12 @@ class TicketListPageController {
                       @RequestParam(required = false) Long assigneeId, @RequestParam(defaultValue = "") String back,
                       @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         if (ticketIds == null || ticketIds.isEmpty() || assigneeId == null) {
-            redirect.addFlashAttribute("problemKey", "ticket.page.bulkAssignIncomplete");
-            redirect.addFlashAttribute("problemArgs", new Object[0]);
+            PageProblem.flash(redirect, "ticket.page.bulkAssignIncomplete");
         } else {
             try {
                 redirect.addFlashAttribute("bulkAssigned", tickets.bulkAssign(ticketIds, assigneeId, me));
             } catch (DomainException e) {
-                redirect.addFlashAttribute("problemKey", e.messageKey());
-                redirect.addFlashAttribute("problemArgs", e.arguments());
+                PageProblem.flash(redirect, e);
             }
         }
         return "redirect:/tickets" + (back.startsWith("?") ? back : "");

@@ -12,6 +12,7 @@ import io.kefu.ticket.internal.RoutingStrategy;
 import io.kefu.ticket.internal.TicketCategories;
 import io.kefu.ticket.internal.TicketSettings;
 import io.kefu.ticket.internal.TicketTypes;
+import io.kefu.platform.web.PageProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -101,15 +102,13 @@ class TicketSettingsPageController {
             change.run();
             redirect.addFlashAttribute("saved", true);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("problemKey", e.messageKey());
-            redirect.addFlashAttribute("problemArgs", e.arguments());
+            PageProblem.flash(redirect, e);
         }
         return "redirect:/admin/ticket-settings";
     }
 
     private static String refuse(RedirectAttributes redirect, String messageKey) {
-        redirect.addFlashAttribute("problemKey", messageKey);
-        redirect.addFlashAttribute("problemArgs", new Object[0]);
+        PageProblem.flash(redirect, messageKey);
         return "redirect:/admin/ticket-settings";
     }
 }
