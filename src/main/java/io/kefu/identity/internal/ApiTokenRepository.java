@@ -1,15 +1,11 @@
 package io.kefu.identity.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
-
-    @EntityGraph(attributePaths = "staff")
-    Optional<ApiToken> findByTokenHash(String tokenHash);
 
     @EntityGraph(attributePaths = "staff")
     List<ApiToken> findAllByOrderByIdDesc();

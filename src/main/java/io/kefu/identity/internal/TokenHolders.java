@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,27 +54,17 @@ class TokenHolders {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        Set<String> roleCodes = new HashSet<>();
-        DataScope scope = DataScope.OWN;
+        StaffPrincipals.Grants grants = new StaffPrincipals.Grants();
         for (Row row : rows) {
-            if (row.roleCode() == null) {
-                continue;
-            }
-            roleCodes.add(row.roleCode());
-            scope = scope.widest(DataScope.valueOf(row.dataScope()));
-            if (Role.ADMINISTRATOR.equals(row.roleCode())) {
-                // The administrator holds every permission, including those later capabilities add.
-                permissions.addAll(EnumSet.allOf(Permission.class));
-            } else if (row.permission() != null && KNOWN.contains(row.permission())) {
-                permissions.add(Permission.valueOf(row.permission()));
+            if (row.roleCode() != null) {
+                grants.add(row.roleCode(), DataScope.valueOf(row.dataScope()), row.permission() != null
+                        && KNOWN.contains(row.permission()) ? Set.of(Permission.valueOf(row.permission())) : Set.of());
             }
         }
         Row first = rows.get(0);
         boolean locked = first.lockedUntil() != null && first.lockedUntil().isAfter(Instant.now());
-        return Optional.of(new Holder(first.tokenId(), first.lastUsedAt(), new StaffPrincipal(first.staffId(),
-                first.username(), first.displayName(), first.departmentId(), Set.copyOf(roleCodes),
-                Set.copyOf(permissions), scope, "", first.enabled(), locked)));
+        return Optional.of(new Holder(first.tokenId(), first.lastUsedAt(), grants.principal(first.staffId(),
+                first.username(), first.displayName(), first.departmentId(), "", first.enabled(), locked)));
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
