@@ -21,6 +21,7 @@ import io.kefu.platform.KefuProperties;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,7 @@ public class TicketAttachments {
                     throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentEmpty");
                 }
                 String type = detect(temp, name);
-                Path target = storage.resolve(sha256.substring(0, 2)).resolve(sha256);
+                Path target = pathOf(sha256);
                 Files.createDirectories(target.getParent());
                 if (!Files.exists(target)) {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -99,28 +100,37 @@ public class TicketAttachments {
 
     @Transactional(readOnly = true)
     public List<Attachment> of(long ticketId) {
-        return jdbc.sql(SELECT + " WHERE ticket_id = :ticket ORDER BY id").param("ticket", ticketId)
-                .query((rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
-                .list();
+        return jdbc.sql(SELECT + " WHERE ticket_id = :ticket ORDER BY id").param("ticket", ticketId).query(ROW).list();
+    }
+
+    /** An attachment and where its bytes are. */
+    public record StoredFile(Attachment attachment, Path path) {
     }
 
     /** The stored file of an attachment the viewer may see. */
     @Transactional(readOnly = true)
-    public Path file(long ticketId, long attachmentId, StaffPrincipal viewer) {
+    public StoredFile file(long ticketId, long attachmentId, StaffPrincipal viewer) {
         tickets.get(ticketId, viewer);
         Attachment attachment = find(ticketId, attachmentId)
                 .orElseThrow(() -> DomainException.notFound("attachment", attachmentId));
-        return storage.resolve(attachment.sha256().substring(0, 2)).resolve(attachment.sha256());
+        return new StoredFile(attachment, pathOf(attachment.sha256()));
+    }
+
+    private Path pathOf(String sha256) {
+        return storage.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
     @Transactional(readOnly = true)
     public Optional<Attachment> find(long ticketId, long attachmentId) {
-        return of(ticketId).stream().filter(a -> a.id() == attachmentId).findFirst();
+        return jdbc.sql(SELECT + " WHERE ticket_id = :ticket AND id = :id").param("ticket", ticketId)
+                .param("id", attachmentId).query(ROW).optional();
     }
 
     private static final String SELECT = "SELECT id, ticket_id, file_name, content_type, size_bytes, sha256, "
             + "uploaded_by, uploaded_at FROM ticket_attachment";
+    private static final RowMapper<Attachment> ROW = (rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2),
+            rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8).toInstant());
 
     private String copyWithinLimit(InputStream content, Path temp) throws IOException {
         MessageDigest digest = sha256();

@@ -2,7 +2,10 @@ package io.kefu.ticket.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.kefu.sla.SlaClockState;
@@ -60,7 +63,18 @@ public class TicketSla {
     }
 
     public SlaSummary summaryOf(Ticket ticket) {
-        Optional<SlaStatus> status = clocks.statusOf(ticket.getId());
+        return summary(clocks.statusOf(ticket.getId()));
+    }
+
+    /** The summaries of a page of tickets, their clocks read in one query. */
+    public Map<Long, SlaSummary> summariesOf(Collection<Ticket> page) {
+        Map<Long, SlaStatus> statuses = clocks.statusOf(page.stream().map(Ticket::getId).toList());
+        Map<Long, SlaSummary> summaries = new HashMap<>();
+        page.forEach(t -> summaries.put(t.getId(), summary(Optional.ofNullable(statuses.get(t.getId())))));
+        return summaries;
+    }
+
+    private SlaSummary summary(Optional<SlaStatus> status) {
         List<SlaSummary.Clock> clocksShown = status.map(s -> s.deadlines().stream()
                 .map(d -> new SlaSummary.Clock(d.metric().name(), d.state().name(), d.dueAt(), d.remaining(),
                         d.metAt()))

@@ -3,6 +3,7 @@ package io.kefu.ticket.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,10 @@ public class TicketTypes {
         }
     }
 
+    private static final String SELECT = "SELECT code, name, built_in, requires_return_visit FROM ticket_type";
+    private static final RowMapper<TicketType> ROW = (rs, n) -> new TicketType(rs.getString(1), rs.getString(2),
+            rs.getBoolean(3), rs.getBoolean(4));
+
     private final JdbcClient jdbc;
 
     TicketTypes(JdbcClient jdbc) {
@@ -25,13 +30,11 @@ public class TicketTypes {
     }
 
     public List<TicketType> all() {
-        return jdbc.sql("SELECT code, name, built_in, requires_return_visit FROM ticket_type ORDER BY position, code")
-                .query((rs, n) -> new TicketType(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
-                .list();
+        return jdbc.sql(SELECT + " ORDER BY position, code").query(ROW).list();
     }
 
     public Optional<TicketType> find(String code) {
-        return all().stream().filter(t -> t.code().equals(code)).findFirst();
+        return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(ROW).optional();
     }
 
     /** @return false when the code is taken */

@@ -19,13 +19,13 @@ final class AttachmentDownload {
 
     static ResponseEntity<Resource> of(TicketAttachments attachments, long ticketId, long attachmentId,
                                        StaffPrincipal viewer) {
-        FileSystemResource file = new FileSystemResource(attachments.file(ticketId, attachmentId, viewer));
-        TicketAttachments.Attachment attachment = attachments.find(ticketId, attachmentId).orElseThrow();
+        TicketAttachments.StoredFile stored = attachments.file(ticketId, attachmentId, viewer);
+        TicketAttachments.Attachment attachment = stored.attachment();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(file);
+                .body(new FileSystemResource(stored.path()));
     }
 }

@@ -16,6 +16,7 @@ import io.kefu.ticket.TicketState;
 import io.kefu.ticket.internal.Dispatches;
 import io.kefu.ticket.internal.ReturnVisitVerdict;
 import io.kefu.ticket.internal.ReturnVisits;
+import io.kefu.ticket.internal.SlaSummary;
 import io.kefu.ticket.internal.Ticket;
 import io.kefu.ticket.internal.TicketIntake;
 import io.kefu.ticket.internal.TicketQueue;
@@ -137,8 +138,10 @@ class TicketApiController {
                     @AuthenticationPrincipal StaffPrincipal me) {
         int size = Math.max(1, Math.min(limit, 200));
         int offset = parseCursor(cursor);
-        List<TicketView> items = queues.list(new TicketQueues.Query(queue, state, priority, type, channel, sort,
-                offset, size), me).stream().map(this::view).toList();
+        List<Ticket> page = queues.list(new TicketQueues.Query(queue, state, priority, type, channel, sort,
+                offset, size), me);
+        Map<Long, SlaSummary> slas = sla.summariesOf(page);
+        List<TicketView> items = page.stream().map(t -> TicketView.of(t, slas.get(t.getId()))).toList();
         return new TicketPage(items, items.size() == size ? String.valueOf(offset + size) : null);
     }
 
