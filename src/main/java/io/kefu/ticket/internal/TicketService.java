@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.kefu.customer.CustomerDirectory;
@@ -28,7 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Work orders: opening them, the conversation, the actions between states, assignment and dispatch, return visits.
+ * Work orders: opening them, the conversation, the actions between states, assignment, return visits. Dispatch is
+ * {@link TicketDispatch}.
  * A ticket outside the caller's data scope does not exist for her (404). Changes are made under a row lock and,
  * when the caller names the version she saw, refused with 409 if someone changed the ticket since.
  */
@@ -40,8 +40,6 @@ public class TicketService {
     private final TicketJournal journal;
     private final TicketTypes types;
     private final TicketCategories categories;
-    private final Dispatches dispatches;
-    private final AutomaticAssignment assignment;
     private final Leads leads;
     private final ReturnVisits returnVisits;
     private final CannedReplies cannedReplies;
@@ -54,16 +52,13 @@ public class TicketService {
     private final Clock clock;
 
     TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
-                  Dispatches dispatches, AutomaticAssignment assignment, Leads leads, ReturnVisits returnVisits,
-                  CannedReplies cannedReplies, TicketSla sla,
+                  Leads leads, ReturnVisits returnVisits, CannedReplies cannedReplies, TicketSla sla,
                   TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.journal = journal;
         this.types = types;
         this.categories = categories;
-        this.dispatches = dispatches;
-        this.assignment = assignment;
         this.leads = leads;
         this.returnVisits = returnVisits;
         this.cannedReplies = cannedReplies;
@@ -208,68 +203,6 @@ public class TicketService {
     }
 
     /**
-     * Dispatches (派单) to a skill group, whose next member on shift gets it by the group's strategy, or to a
-     * department. The accountable owner stays; the receiver accepts or returns it.
-     */
-    public Ticket dispatch(long id, Long departmentId, Long skillGroupId, String note, StaffPrincipal actor) {
-        Ticket ticket = lock(id, null, actor);
-        requireOpen(ticket);
-        Long handler = null;
-        Long department = departmentId;
-        if (skillGroupId != null) {
-            StaffDirectory.SkillGroupSummary group = staff.skillGroup(skillGroupId).orElseThrow(() ->
-                    DomainException.onField(HttpStatus.BAD_REQUEST, "skillGroupId", "ticket.noSuchSkillGroup"));
-            department = group.departmentId() != null ? group.departmentId() : departmentId;
-            handler = assignment.pick(skillGroupId).orElse(null);
-        } else if (departmentId == null || staff.department(departmentId).isEmpty()) {
-            throw DomainException.onField(HttpStatus.BAD_REQUEST, "departmentId", "ticket.dispatchTargetRequired");
-        }
-        dispatches.open(ticket, department, skillGroupId, handler, note, actor.id());
-        Long before = ticket.getAssigneeId();
-        TicketState from = ticket.getState();
-        ticket.dispatchTo(department, skillGroupId, handler, clock.instant());
-        journal.recordChange(id, actor.displayName(), "dispatch", null, target(department, skillGroupId));
-        journal.recordChange(id, actor.displayName(), "assignee", before, handler);
-        journal.recordChange(id, actor.displayName(), "state", from, ticket.getState());
-        timeline.add(ticket.getCustomerId(), "ticket.dispatched", label(ticket), "ticket");
-        notices.dispatched(ticket, actor.id());
-        tickets.flush();
-        return ticket;
-    }
-
-    /** The receiver of a dispatch takes it: she becomes its handler and starts work. */
-    public Ticket acceptDispatch(long id, StaffPrincipal actor) {
-        Ticket ticket = lock(id, null, actor);
-        Dispatches.Dispatch pending = pendingDispatch(ticket, actor);
-        dispatches.answer(pending.id(), Dispatches.State.ACCEPTED, actor.id(), null);
-        Long before = ticket.getAssigneeId();
-        ticket.assignTo(actor.id(), clock.instant());
-        journal.recordChange(id, actor.displayName(), "assignee", before, actor.id());
-        if (TicketAction.START.isAllowedFrom(ticket.getState())) {
-            move(ticket, TicketAction.START, actor.id(), actor.displayName());
-        }
-        tickets.flush();
-        return ticket;
-    }
-
-    /** The receiver sends a dispatch back with a reason; the ticket returns to where it was. */
-    public Ticket returnDispatch(long id, String reason, StaffPrincipal actor) {
-        Ticket ticket = lock(id, null, actor);
-        Dispatches.Dispatch pending = pendingDispatch(ticket, actor);
-        dispatches.answer(pending.id(), Dispatches.State.RETURNED, null, reason.strip());
-        TicketState from = ticket.getState();
-        ticket.dispatchTo(pending.previousDepartmentId(), pending.previousSkillGroupId(),
-                pending.previousAssigneeId(), clock.instant());
-        journal.recordChange(id, actor.displayName(), "dispatchReturned", null, reason.strip());
-        journal.recordChange(id, actor.displayName(), "assignee", pending.handlerId(), pending.previousAssigneeId());
-        journal.recordChange(id, actor.displayName(), "state", from, ticket.getState());
-        timeline.add(ticket.getCustomerId(), "ticket.dispatchReturned", label(ticket), "ticket");
-        notices.dispatchReturned(ticket, pending.dispatchedBy(), reason.strip());
-        tickets.flush();
-        return ticket;
-    }
-
-    /**
      * Records a return visit of a resolved ticket. The customer's verdict decides: satisfied closes the ticket,
      * dissatisfied reopens it; unreachable is noted and decides nothing.
      */
@@ -312,7 +245,8 @@ public class TicketService {
                 .ifPresent(ticket -> notices.slaAlarm(ticket, metric, breached, dueAt));
     }
 
-    private void move(Ticket ticket, TicketAction action, long actorId, String actorName) {
+    /** Moves the ticket by an action with all that follows: history, SLA clocks, timeline, the event. */
+    void move(Ticket ticket, TicketAction action, long actorId, String actorName) {
         Instant now = clock.instant();
         TicketState from = ticket.apply(action, actorId, now);
         journal.recordChange(ticket.getId(), actorName, "state", from, ticket.getState());
@@ -323,7 +257,8 @@ public class TicketService {
                 from, ticket.getState()));
     }
 
-    private Ticket lock(long id, Long expectedVersion, StaffPrincipal actor) {
+    /** The ticket, locked for a change, if the actor may see it and (when given) still has this version. */
+    Ticket lock(long id, Long expectedVersion, StaffPrincipal actor) {
         Ticket ticket = tickets.findForUpdate(id).orElseThrow(() -> DomainException.notFound("ticket", id));
         if (!scopeOf(actor).allows(ticket)) {
             throw DomainException.notFound("ticket", id);
@@ -334,33 +269,13 @@ public class TicketService {
         return ticket;
     }
 
-    private Dispatches.Dispatch pendingDispatch(Ticket ticket, StaffPrincipal actor) {
-        Dispatches.Dispatch pending = dispatches.pending(ticket.getId()).orElseThrow(() ->
-                new DomainException(HttpStatus.CONFLICT, "ticket.noPendingDispatch"));
-        if (!isReceiver(pending, actor) && !actor.can(Permission.TICKET_DISPATCH)) {
-            throw new DomainException(HttpStatus.FORBIDDEN, "ticket.notTheReceiver");
-        }
-        return pending;
-    }
-
-    /** The handler it went to; while it has none, any member of the group, or of the department it went to. */
-    private boolean isReceiver(Dispatches.Dispatch dispatch, StaffPrincipal actor) {
-        if (dispatch.handlerId() != null) {
-            return dispatch.handlerId() == actor.id();
-        }
-        if (dispatch.skillGroupId() != null) {
-            return staff.skillGroupsOf(actor.id()).contains(dispatch.skillGroupId());
-        }
-        return Objects.equals(actor.departmentId(), dispatch.departmentId());
-    }
-
     private boolean needsVerdict(Ticket ticket) {
         boolean required = types.find(ticket.getTypeCode()).map(TicketTypes.TicketType::requiresReturnVisit)
                 .orElse(false);
         return required && ticket.getReturnVisitVerdict() != ReturnVisitVerdict.SATISFIED;
     }
 
-    private static void requireOpen(Ticket ticket) {
+    static void requireOpen(Ticket ticket) {
         if (!ticket.getState().isOpen()) {
             throw new DomainException(HttpStatus.CONFLICT, "ticket.notOpen");
         }
@@ -383,14 +298,8 @@ public class TicketService {
                 DomainException.onField(HttpStatus.BAD_REQUEST, field, "ticket.noSuchStaff", staffId));
     }
 
-    private String target(Long departmentId, Long skillGroupId) {
-        if (skillGroupId != null) {
-            return staff.skillGroup(skillGroupId).map(StaffDirectory.SkillGroupSummary::name).orElse("?");
-        }
-        return staff.department(departmentId).map(StaffDirectory.DepartmentSummary::name).orElse("?");
-    }
-
-    private static String label(Ticket ticket) {
+    /** How a ticket is named on the customer's timeline. */
+    static String label(Ticket ticket) {
         return ticket.number() + " " + ticket.getSubject();
     }
 

@@ -18,6 +18,7 @@ import io.kefu.ticket.internal.ReturnVisitVerdict;
 import io.kefu.ticket.internal.ReturnVisits;
 import io.kefu.ticket.internal.SlaSummary;
 import io.kefu.ticket.internal.Ticket;
+import io.kefu.ticket.internal.TicketDispatch;
 import io.kefu.ticket.internal.TicketIntake;
 import io.kefu.ticket.internal.TicketQueue;
 import io.kefu.ticket.internal.TicketQueues;
@@ -85,16 +86,18 @@ class TicketApiController {
     private final TicketService tickets;
     private final TicketQueues queues;
     private final TicketSla sla;
+    private final TicketDispatch dispatch;
     private final Dispatches dispatches;
     private final ReturnVisits returnVisits;
     private final JsonMapper json;
 
     TicketApiController(TicketIntake intake, TicketService tickets, TicketQueues queues, TicketSla sla,
-                        Dispatches dispatches, ReturnVisits returnVisits, JsonMapper json) {
+                        TicketDispatch dispatch, Dispatches dispatches, ReturnVisits returnVisits, JsonMapper json) {
         this.intake = intake;
         this.tickets = tickets;
         this.queues = queues;
         this.sla = sla;
+        this.dispatch = dispatch;
         this.dispatches = dispatches;
         this.returnVisits = returnVisits;
         this.json = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
@@ -179,20 +182,20 @@ class TicketApiController {
     @PreAuthorize("hasAuthority('TICKET_DISPATCH')")
     TicketView dispatch(@PathVariable long id, @Valid @RequestBody DispatchRequest body,
                         @AuthenticationPrincipal StaffPrincipal me) {
-        return view(tickets.dispatch(id, body.departmentId(), body.skillGroupId(), body.note(), me));
+        return view(dispatch.dispatchTo(id, body.departmentId(), body.skillGroupId(), body.note(), me));
     }
 
     @PostMapping("/{id}/dispatch/accept")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     TicketView accept(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me) {
-        return view(tickets.acceptDispatch(id, me));
+        return view(dispatch.accept(id, me));
     }
 
     @PostMapping("/{id}/dispatch/return")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     TicketView giveBack(@PathVariable long id, @Valid @RequestBody ReturnRequest body,
                         @AuthenticationPrincipal StaffPrincipal me) {
-        return view(tickets.returnDispatch(id, body.reason(), me));
+        return view(dispatch.giveBack(id, body.reason(), me));
     }
 
     @GetMapping("/{id}/dispatches")

@@ -16,6 +16,7 @@ import io.kefu.ticket.internal.Dispatches;
 import io.kefu.ticket.internal.ReturnVisitVerdict;
 import io.kefu.ticket.internal.ReturnVisits;
 import io.kefu.ticket.internal.Ticket;
+import io.kefu.ticket.internal.TicketDispatch;
 import io.kefu.ticket.internal.TicketAttachments;
 import io.kefu.ticket.internal.TicketCategories;
 import io.kefu.ticket.internal.TicketJournal;
@@ -50,6 +51,7 @@ class TicketDetailPageController {
 
     private final TicketService tickets;
     private final TicketJournal journal;
+    private final TicketDispatch dispatch;
     private final Dispatches dispatches;
     private final ReturnVisits returnVisits;
     private final TicketAttachments attachments;
@@ -60,12 +62,13 @@ class TicketDetailPageController {
     private final TicketLabels labels;
     private final StaffDirectory staff;
 
-    TicketDetailPageController(TicketService tickets, TicketJournal journal, Dispatches dispatches,
+    TicketDetailPageController(TicketService tickets, TicketJournal journal, TicketDispatch dispatch, Dispatches dispatches,
                                ReturnVisits returnVisits, TicketAttachments attachments,
                                CannedReplies cannedReplies, TicketCategories categories, TicketTypes types, TicketSla sla,
                                TicketLabels labels, StaffDirectory staff) {
         this.tickets = tickets;
         this.journal = journal;
+        this.dispatch = dispatch;
         this.dispatches = dispatches;
         this.returnVisits = returnVisits;
         this.attachments = attachments;
@@ -161,14 +164,14 @@ class TicketDetailPageController {
         }
         long targetId = Long.parseLong(parts[1]);
         boolean group = parts[0].equals("group");
-        return attempt(id, redirect, () -> tickets.dispatch(id, group ? null : targetId, group ? targetId : null,
+        return attempt(id, redirect, () -> dispatch.dispatchTo(id, group ? null : targetId, group ? targetId : null,
                 note == null || note.isBlank() ? null : note.strip(), me));
     }
 
     @PostMapping("/dispatch/accept")
     @PreAuthorize("hasAuthority('TICKET_WRITE')")
     String accept(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-        return attempt(id, redirect, () -> tickets.acceptDispatch(id, me));
+        return attempt(id, redirect, () -> dispatch.accept(id, me));
     }
 
     @PostMapping("/dispatch/return")
@@ -178,7 +181,7 @@ class TicketDetailPageController {
         if (reason.isBlank() || reason.length() > 1000) {
             return refuse(id, redirect, "ticket.page.reasonRequired");
         }
-        return attempt(id, redirect, () -> tickets.returnDispatch(id, reason, me));
+        return attempt(id, redirect, () -> dispatch.giveBack(id, reason, me));
     }
 
     @PostMapping("/return-visits")
