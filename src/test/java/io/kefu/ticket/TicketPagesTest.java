@@ -43,6 +43,9 @@ class TicketPagesTest {
 
         WebSession.Page rows = agent.htmxGet("/tickets?queue=MINE&sort=NEWEST");
         assertThat(rows.body()).doesNotContain("<html").contains(subject, "故障报修", "处理中");
+        assertThat(agent.get("/tickets?queue=MINE&state=IN_PROGRESS").body()).contains(subject,
+                "<option value=\"IN_PROGRESS\" selected=\"selected\">处理中</option>",
+                "<option value=\"DUE\" selected=\"selected\">截止时间优先</option>");
     }
 
     @Test
