@@ -1,20 +1,17 @@
 package io.kefu.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import io.kefu.audit.AuditLog;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.Sha256;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -71,7 +68,7 @@ public class ApiTokenService {
         grants.requireMayGrant(owner.getRoles(), "staffId");
         // The prefix that identifies a token on screen never shows more than a third of a short secret.
         String prefix = secret.substring(0, Math.min(9, secret.length() / 3));
-        ApiToken token = tokens.save(new ApiToken(name.trim(), owner, prefix, sha256(secret)));
+        ApiToken token = tokens.save(new ApiToken(name.trim(), owner, prefix, Sha256.hex(secret)));
         audit.record("apiToken.created", "apiToken", token.getId(), token.getName() + " → " + owner.getUsername());
         return token;
     }
@@ -84,7 +81,7 @@ public class ApiTokenService {
 
     /** The staff member a live token acts for, if the secret belongs to one whose owner may still sign in. */
     public Optional<StaffPrincipal> authenticate(String secret) {
-        return holders.byActiveTokenHash(sha256(secret))
+        return holders.byActiveTokenHash(Sha256.hex(secret))
                 .map(holder -> {
                     if (holder.lastUsedAt() == null
                             || holder.lastUsedAt().isBefore(Instant.now().minus(LAST_USED_PRECISION))) {
@@ -101,14 +98,5 @@ public class ApiTokenService {
                 .param("now", Timestamp.from(Instant.now()))
                 .param("id", tokenId)
                 .update();
-    }
-
-    static String sha256(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

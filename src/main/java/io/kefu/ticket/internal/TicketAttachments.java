@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Set;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.KefuProperties;
+import io.kefu.platform.Sha256;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -133,7 +133,7 @@ public class TicketAttachments {
             rs.getTimestamp(8).toInstant());
 
     private String copyWithinLimit(InputStream content, Path temp) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (InputStream in = new DigestInputStream(content, digest);
              var out = Files.newOutputStream(temp)) {
             byte[] buffer = new byte[64 * 1024];
@@ -168,13 +168,5 @@ public class TicketAttachments {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentName");
         }
         return name;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,14 +1,11 @@
 package io.kefu.ticket.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.Sha256;
 import io.kefu.ticket.TicketAction;
 import io.kefu.ticket.TicketChannel;
 import io.kefu.ticket.TicketPriority;
@@ -238,11 +235,6 @@ class TicketApiController {
 
     /** The same request written twice gives the same fingerprint, whatever its spacing or key order. */
     private String fingerprint(TicketRequest body) {
-        try {
-            byte[] canonical = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json.writeValueAsString(body));
     }
 }
