@@ -52,8 +52,8 @@ public class TicketIntake {
             }
         }
         Ticket ticket = customer != null && customer.id() != null
-                ? tickets.create(draftFor(customer.id(), draft), creator)
-                : tickets.create(draftFor(0, draft), newOrKnown(customer, creator), creator);
+                ? tickets.create(draft.forCustomer(customer.id()), creator)
+                : tickets.create(draft, newOrKnown(customer, creator), creator);
         if (idempotencyKey != null) {
             keys.complete(creator.id(), idempotencyKey, ticket.getId());
         }
@@ -65,10 +65,5 @@ public class TicketIntake {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "customer", "ticket.customerRequired");
         }
         return customers.resolveOrCreate(customer.name(), customer.identities(), creator);
-    }
-
-    private static TicketDraft draftFor(long customerId, TicketDraft draft) {
-        return new TicketDraft(customerId, draft.typeCode(), draft.priority(), draft.channel(), draft.categoryId(),
-                draft.subject(), draft.description(), draft.customFields(), draft.assigneeId());
     }
 }
