@@ -7,7 +7,8 @@ public interface CustomerTimeline {
      * @param kind    what happened, a dotted code such as {@code ticket.created}; its label is
      *                {@code timeline.<kind>} in the messages
      * @param summary a short text shown on the timeline
-     * @param source  the module that adds it
+     * @param source  the module that adds it, or the {@code TicketChannel} name (e.g. {@code EMAIL}) a customer's
+     *                message came by, which the timeline shows as a badge
      */
     void add(long customerId, String kind, String summary, String source);
 }

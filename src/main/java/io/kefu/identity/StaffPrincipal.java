@@ -1,6 +1,7 @@
 package io.kefu.identity;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,6 +21,15 @@ import org.springframework.security.core.userdetails.UserDetails;
 public record StaffPrincipal(long id, String username, String displayName, Long departmentId,
                              Set<String> roleCodes, Set<Permission> permissions, DataScope dataScope,
                              String passwordHash, boolean enabled, boolean locked) implements UserDetails, Actor {
+
+    /**
+     * The application itself acting for a channel (a mail poller, a webhook, the portal) when no staff member is:
+     * it sees every customer and owns none. Its id is 0, which no staff member has.
+     */
+    public static StaffPrincipal system(String name) {
+        return new StaffPrincipal(0, name, name, null, Set.of(), EnumSet.allOf(Permission.class), DataScope.ALL, "",
+                true, false);
+    }
 
     public boolean can(Permission permission) {
         return permissions.contains(permission);

@@ -10,4 +10,9 @@ public final class Text {
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
+
+    /** At most {@code max} characters, for values that come from outside and must fit a column. */
+    public static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
 }

@@ -1,5 +1,6 @@
 package io.kefu.ticket.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.KefuProperties;
 import io.kefu.platform.Sha256;
+import io.kefu.platform.Text;
+import io.kefu.ticket.MessageFile;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -36,8 +39,13 @@ import org.springframework.util.unit.DataSize;
 @Transactional
 public class TicketAttachments {
 
+    /**
+     * @param articleId the conversation entry the file came with, or null for a file staff attached
+     * @param contentId for an inline image of a message, the id its HTML refers to ({@code cid:...}), or null
+     */
     public record Attachment(long id, long ticketId, String fileName, String contentType, long sizeBytes,
-                             String sha256, String uploadedBy, Instant uploadedAt) {
+                             String sha256, String uploadedBy, Instant uploadedAt, Long articleId,
+                             String contentId) {
     }
 
     static final Set<String> ALLOWED_TYPES = Set.of(
@@ -67,35 +75,69 @@ public class TicketAttachments {
     public Attachment attach(long ticketId, String fileName, InputStream content, StaffPrincipal uploader) {
         tickets.get(ticketId, uploader);
         String name = cleanName(fileName);
+        Stored stored = store(content, true);
+        if (!ALLOWED_TYPES.contains(stored.type(name))) {
+            throw DomainException.onField(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "ticket.attachmentType",
+                    stored.type(name));
+        }
+        long id = insert(ticketId, null, name, stored, null, uploader.displayName());
+        return find(ticketId, id).orElseThrow();
+    }
+
+    /**
+     * Keeps a file that came with a customer's message on the entry it came with. Nothing she sent is refused for
+     * its type or size: it is stored as received, and a name that cannot be used is replaced.
+     */
+    void keep(long ticketId, long articleId, MessageFile file, String senderName) {
+        String name = usableName(file.fileName());
+        Stored stored = store(new ByteArrayInputStream(file.content()), false);
+        insert(ticketId, articleId, name, stored, Text.truncate(file.contentId(), 250),
+                Text.truncate(senderName == null || senderName.isBlank() ? "-" : senderName.strip(), 100));
+    }
+
+    /** The bytes on disk under their SHA-256, and their size. */
+    private record Stored(String sha256, long size, String detectedType) {
+
+        String type(String name) {
+            return "text/plain".equals(detectedType) && name.toLowerCase().endsWith(".csv") ? "text/csv"
+                    : detectedType;
+        }
+    }
+
+    private Stored store(InputStream content, boolean limited) {
         try {
             Files.createDirectories(storage);
             Path temp = Files.createTempFile(storage, "upload", ".part");
             try {
-                String sha256 = copyWithinLimit(content, temp);
+                String sha256 = copy(content, temp, limited);
                 long size = Files.size(temp);
-                if (size == 0) {
+                if (size == 0 && limited) {
                     throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentEmpty");
                 }
-                String type = detect(temp, name);
+                String type = TIKA.detect(temp);
                 Path target = pathOf(sha256);
                 Files.createDirectories(target.getParent());
                 if (!Files.exists(target)) {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 }
-                long id = jdbc.sql("""
-                        INSERT INTO ticket_attachment (ticket_id, file_name, content_type, size_bytes, sha256,
-                            storage_key, uploaded_by)
-                        VALUES (:ticket, :name, :type, :size, :sha, :key, :by) RETURNING id""")
-                        .param("ticket", ticketId).param("name", name).param("type", type).param("size", size)
-                        .param("sha", sha256).param("key", storage.relativize(target).toString())
-                        .param("by", uploader.displayName()).query(Long.class).single();
-                return find(ticketId, id).orElseThrow();
+                return new Stored(sha256, size, type);
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private long insert(long ticketId, Long articleId, String name, Stored stored, String contentId, String by) {
+        return jdbc.sql("""
+                INSERT INTO ticket_attachment (ticket_id, article_id, file_name, content_type, size_bytes, sha256,
+                    storage_key, content_id, uploaded_by)
+                VALUES (:ticket, :article, :name, :type, :size, :sha, :key, :cid, :by) RETURNING id""")
+                .param("ticket", ticketId).param("article", articleId).param("name", name)
+                .param("type", stored.type(name)).param("size", stored.size()).param("sha", stored.sha256())
+                .param("key", storage.relativize(pathOf(stored.sha256())).toString()).param("cid", contentId)
+                .param("by", by).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)
@@ -116,7 +158,7 @@ public class TicketAttachments {
         return new StoredFile(attachment, pathOf(attachment.sha256()));
     }
 
-    private Path pathOf(String sha256) {
+    Path pathOf(String sha256) {
         return storage.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
@@ -127,12 +169,12 @@ public class TicketAttachments {
     }
 
     private static final String SELECT = "SELECT id, ticket_id, file_name, content_type, size_bytes, sha256, "
-            + "uploaded_by, uploaded_at FROM ticket_attachment";
+            + "uploaded_by, uploaded_at, article_id, content_id FROM ticket_attachment";
     private static final RowMapper<Attachment> ROW = (rs, n) -> new Attachment(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
-            rs.getTimestamp(8).toInstant());
+            rs.getTimestamp(8).toInstant(), rs.getObject(9, Long.class), rs.getString(10));
 
-    private String copyWithinLimit(InputStream content, Path temp) throws IOException {
+    private String copy(InputStream content, Path temp, boolean limited) throws IOException {
         MessageDigest digest = Sha256.digest();
         try (InputStream in = new DigestInputStream(content, digest);
              var out = Files.newOutputStream(temp)) {
@@ -140,7 +182,7 @@ public class TicketAttachments {
             long total = 0;
             for (int n; (n = in.read(buffer)) != -1; ) {
                 total += n;
-                if (total > maxSize.toBytes()) {
+                if (limited && total > maxSize.toBytes()) {
                     throw new DomainException(HttpStatus.CONTENT_TOO_LARGE, "ticket.attachmentTooLarge",
                             maxSize.toMegabytes());
                 }
@@ -150,23 +192,25 @@ public class TicketAttachments {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static String detect(Path file, String name) throws IOException {
-        String type = TIKA.detect(file);
-        if ("text/plain".equals(type) && name.toLowerCase().endsWith(".csv")) {
-            type = "text/csv";
-        }
-        if (!ALLOWED_TYPES.contains(type)) {
-            throw DomainException.onField(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "ticket.attachmentType", type);
-        }
-        return type;
-    }
-
     private static String cleanName(String fileName) {
-        String path = fileName == null ? "" : fileName.replace('\\', '/');
-        String name = path.substring(path.lastIndexOf('/') + 1).strip();
+        String name = baseName(fileName);
         if (name.isEmpty() || name.length() > 255) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentName");
         }
         return name;
+    }
+
+    private static String usableName(String fileName) {
+        String name = baseName(fileName);
+        if (name.isEmpty()) {
+            return "attachment";
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    /** The name without any folder a sender's system put before it. */
+    private static String baseName(String fileName) {
+        String path = fileName == null ? "" : fileName.replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1).strip();
     }
 }

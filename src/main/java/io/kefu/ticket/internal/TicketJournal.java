@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.kefu.ticket.TicketChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +12,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TicketJournal {
 
+    /**
+     * An entry of the conversation.
+     *
+     * @param channel the channel a customer's message came by; null for what staff wrote in Kefu
+     * @param html    a customer's message as sanitised HTML, or null
+     * @param quoted  the quoted history folded away from a customer's message, or null
+     */
     public record Article(long id, long ticketId, ArticleKind kind, String body, Long authorStaffId, String authorName,
-                          Instant createdAt) {
+                          Instant createdAt, TicketChannel channel, String html, String quoted) {
     }
 
     public record Change(long id, String actorName, String field, String oldValue, String newValue,
@@ -33,13 +41,28 @@ public class TicketJournal {
                 .param("author", authorStaffId).param("name", authorName).query(Long.class).single();
     }
 
+    /** Stores a customer's message; its HTML must already be sanitised. */
+    long addCustomerMessage(long ticketId, long customerId, TicketChannel channel, String authorName, String text,
+                            String safeHtml, String quoted) {
+        return jdbc.sql("""
+                INSERT INTO ticket_article (ticket_id, kind, body, author_name, author_customer_id, channel,
+                    body_html, quoted)
+                VALUES (:ticket, 'CUSTOMER_MESSAGE', :body, :name, :customer, :channel, :html, :quoted)
+                RETURNING id""")
+                .param("ticket", ticketId).param("body", text.strip()).param("name", authorName)
+                .param("customer", customerId).param("channel", channel.name())
+                .param("html", safeHtml).param("quoted", quoted).query(Long.class).single();
+    }
+
     public List<Article> articles(long ticketId) {
         return jdbc.sql("""
-                SELECT id, ticket_id, kind, body, author_staff_id, author_name, created_at FROM ticket_article
-                WHERE ticket_id = :ticket ORDER BY id""").param("ticket", ticketId)
+                SELECT id, ticket_id, kind, body, author_staff_id, author_name, created_at, channel, body_html, quoted
+                FROM ticket_article WHERE ticket_id = :ticket ORDER BY id""").param("ticket", ticketId)
                 .query((rs, n) -> new Article(rs.getLong(1), rs.getLong(2), ArticleKind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getObject(5, Long.class), rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8) == null ? null : TicketChannel.valueOf(rs.getString(8)), rs.getString(9),
+                        rs.getString(10)))
                 .list();
     }
 

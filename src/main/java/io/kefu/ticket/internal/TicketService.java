@@ -15,8 +15,10 @@ import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
 import io.kefu.sla.SlaMetric;
 import io.kefu.ticket.TicketAction;
+import io.kefu.ticket.TicketChannel;
 import io.kefu.ticket.TicketCreated;
 import io.kefu.ticket.TicketPriority;
+import io.kefu.ticket.TicketReplied;
 import io.kefu.ticket.TicketState;
 import io.kefu.ticket.TicketStateChanged;
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,6 +105,41 @@ public class TicketService {
         return ticket;
     }
 
+    /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */
+    Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
+        Ticket ticket = new Ticket(draft.forCustomer(customer.id()), null, null, clock.instant());
+        tickets.saveAndFlush(ticket);
+        journal.recordChange(ticket.getId(), customer.name(), "state", null, ticket.getState());
+        timeline.add(customer.id(), "ticket.created", label(ticket), ticket.getChannel().name());
+        sla.start(ticket, customer.tier());
+        events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
+                ticket.getChannel()));
+        return ticket;
+    }
+
+    /**
+     * The customer wrote on her ticket: a resolved one is reopened, one waiting on her resumes (her answer is what
+     * it waited for), and the message is on her timeline with the channel it came by.
+     */
+    void customerWrote(Ticket ticket, String customerName, TicketChannel channel) {
+        TicketAction follow = ticket.getState() == TicketState.RESOLVED ? TicketAction.REOPEN
+                : ticket.getState() == TicketState.WAITING_ON_CUSTOMER ? TicketAction.RESUME : null;
+        if (follow != null) {
+            move(ticket, follow, 0, customerName);
+        } else {
+            ticket.touch(clock.instant());
+        }
+        timeline.add(ticket.getCustomerId(), "ticket.customerMessage", label(ticket), channel.name());
+        tickets.flush();
+    }
+
+    /** The customer rated the service on her ticket: it shows in the history and on her timeline. */
+    void rated(Ticket ticket, int score) {
+        journal.recordChange(ticket.getId(), customers.summary(ticket.getCustomerId())
+                .map(CustomerDirectory.CustomerSummary::name).orElse("-"), "rating", null, score);
+        timeline.add(ticket.getCustomerId(), "ticket.rated", label(ticket) + " · " + score + "/5", "ticket");
+    }
+
     @Transactional(readOnly = true)
     public Ticket get(long id, StaffPrincipal viewer) {
         Ticket ticket = tickets.findById(id).orElseThrow(() -> DomainException.notFound("ticket", id));
@@ -146,7 +183,11 @@ public class TicketService {
             throw new DomainException(HttpStatus.CONFLICT, "ticket.closedNoReply");
         }
         Instant now = clock.instant();
-        journal.addArticle(id, kind, body.strip(), author.id(), author.displayName());
+        long articleId = journal.addArticle(id, kind, body.strip(), author.id(), author.displayName());
+        if (kind == ArticleKind.PUBLIC_REPLY) {
+            events.publishEvent(new TicketReplied(id, ticket.number(), ticket.getCustomerId(), articleId,
+                    ticket.getChannel(), ticket.getSubject(), body.strip(), author.id(), author.displayName()));
+        }
         if (kind == ArticleKind.PUBLIC_REPLY && ticket.getFirstRespondedAt() == null) {
             ticket.markFirstResponse(now);
             sla.firstResponse(ticket, now);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
@@ -87,12 +88,18 @@ class TicketDetailPageController {
         model.addAllAttributes(labels.forTickets(List.of(ticket)));
         model.addAttribute("ticket", ticket);
         model.addAttribute("sla", sla.summaryOf(ticket));
-        model.addAttribute("articles", journal.articles(id));
+        List<TicketJournal.Article> articles = journal.articles(id);
+        List<TicketAttachments.Attachment> files = attachments.of(id);
+        model.addAttribute("articles", articles);
+        model.addAttribute("articleHtml", MessageHtml.of(articles, files,
+                attachmentId -> "/tickets/" + id + "/attachments/" + attachmentId));
+        model.addAttribute("articleFiles", files.stream().filter(f -> f.articleId() != null)
+                .collect(Collectors.groupingBy(TicketAttachments.Attachment::articleId)));
         model.addAttribute("history", journal.history(id));
         model.addAttribute("dispatchList", dispatches.of(id));
         model.addAttribute("pendingDispatch", dispatches.pending(id).orElse(null));
         model.addAttribute("visits", returnVisits.of(id));
-        model.addAttribute("files", attachments.of(id));
+        model.addAttribute("files", files);
         model.addAttribute("cannedList", cannedReplies.all());
         model.addAttribute("category", ticket.getCategoryId() == null ? null
                 : categories.find(ticket.getCategoryId()).map(TicketCategories.Category::path).orElse(null));
