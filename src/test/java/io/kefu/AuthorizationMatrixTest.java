@@ -58,6 +58,8 @@ class AuthorizationMatrixTest {
     private static final String LEAD_WORKERS = "ADMINISTRATOR CUSTOMER_MANAGER SALES";
     private static final String SLA_MANAGERS = "ADMINISTRATOR SUPERVISOR";
     private static final String NOTIFICATION_MANAGERS = "ADMINISTRATOR SUPERVISOR";
+    private static final String CALL_READERS = "ADMINISTRATOR SUPERVISOR AGENT QUALITY_INSPECTOR";
+    private static final String CALL_WRITERS = "ADMINISTRATOR SUPERVISOR AGENT";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -229,6 +231,18 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /admin/ticket-settings/canned-replies", TICKET_CONFIGURERS);
         MATRIX.put("POST /admin/ticket-settings/canned-replies/{id}/delete", TICKET_CONFIGURERS);
         MATRIX.put("POST /admin/ticket-settings/routing/{skillGroupId}", TICKET_CONFIGURERS);
+        MATRIX.put("GET /calls", CALL_READERS);
+        MATRIX.put("GET /calls/new", CALL_WRITERS);
+        MATRIX.put("POST /calls", CALL_WRITERS);
+        MATRIX.put("GET /calls/queue", CALL_READERS);
+        MATRIX.put("GET /calls/{id}", CALL_READERS);
+        MATRIX.put("POST /calls/{id}", CALL_WRITERS);
+        MATRIX.put("POST /calls/{id}/reveal", "ADMINISTRATOR SUPERVISOR");
+        MATRIX.put("POST /api/v1/calls", CALL_WRITERS);
+        MATRIX.put("GET /api/v1/calls", CALL_READERS);
+        MATRIX.put("GET /api/v1/calls/queue", CALL_READERS);
+        MATRIX.put("GET /api/v1/calls/{id}", CALL_READERS);
+        MATRIX.put("PATCH /api/v1/calls/{id}", CALL_WRITERS);
         MATRIX.put("GET /leads", LEAD_WORKERS);
         MATRIX.put("POST /leads/{id}", LEAD_WORKERS);
         MATRIX.put("GET /tickets", TICKET_READERS);

@@ -50,5 +50,9 @@ public enum Permission {
     /** See and edit SLA policies and business calendars (working hours, holidays, make-up days). */
     SLA_MANAGE,
     /** See the notification outbox (email, SMS, in-app) and retry deliveries. */
-    NOTIFICATION_MANAGE
+    NOTIFICATION_MANAGE,
+    /** See call records of the phone line and the phone-queue figures. */
+    CALL_READ,
+    /** Log calls by hand, add notes, link calls to customers and tickets. */
+    CALL_WRITE
 }
