@@ -50,5 +50,7 @@ public enum Permission {
     /** See and edit SLA policies and business calendars (working hours, holidays, make-up days). */
     SLA_MANAGE,
     /** See the notification outbox (email, SMS, in-app) and retry deliveries. */
-    NOTIFICATION_MANAGE
+    NOTIFICATION_MANAGE,
+    /** Set up messaging channels (WeChat, Weibo, apps, webhooks), their secrets and reply connectors. */
+    CHANNEL_MANAGE
 }
