@@ -31,17 +31,17 @@ class ChannelStore {
     }
 
     List<ChannelRecord> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM channel ORDER BY name").query(ChannelStore::record).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM channel ORDER BY name").query(ChannelStore::channel).list();
     }
 
     Optional<ChannelRecord> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM channel WHERE id = :id").param("id", id)
-                .query(ChannelStore::record).optional();
+                .query(ChannelStore::channel).optional();
     }
 
     Optional<Inbound> inbound(long id) {
         return jdbc.sql("SELECT " + COLUMNS + ", inbound_secret FROM channel WHERE id = :id").param("id", id)
-                .query((rs, row) -> new Inbound(record(rs, row), rs.getString("inbound_secret"))).optional();
+                .query((rs, row) -> new Inbound(channel(rs, row), rs.getString("inbound_secret"))).optional();
     }
 
     Optional<Connection> connection(long id) {
@@ -95,7 +95,7 @@ class ChannelStore {
                 .param("id", id).param("secret", secret).update() == 1;
     }
 
-    private static ChannelRecord record(ResultSet rs, int row) throws SQLException {
+    private static ChannelRecord channel(ResultSet rs, int row) throws SQLException {
         return new ChannelRecord(rs.getLong("id"), rs.getString("name"), ChannelKind.valueOf(rs.getString("kind")),
                 IdentityKind.valueOf(rs.getString("identity_kind")), rs.getString("connector_url"),
                 rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
