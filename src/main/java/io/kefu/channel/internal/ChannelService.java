@@ -83,26 +83,19 @@ public class ChannelService {
         return get(id);
     }
 
-    /** A new inbound secret; messages signed with the old one are refused from now on. */
+    /**
+     * A new secret in place of the old one, which stops working at once: messages signed with an old inbound secret
+     * are refused, replies are signed with a new connector secret from their next attempt on.
+     */
     @Transactional
-    public NewSecrets rotateInboundSecret(long id) {
+    public NewSecrets rotate(long id, ChannelSecret which) {
         String secret = Signature.newSecret();
-        if (!channels.setInboundSecret(id, secret)) {
+        if (!channels.setSecret(id, which, secret)) {
             throw DomainException.notFound("channel", id);
         }
-        audit.record("channel.rotateInboundSecret", "channel", id, null);
-        return new NewSecrets(get(id), secret, null);
-    }
-
-    /** A new connector secret; replies are signed with it from the next attempt on. */
-    @Transactional
-    public NewSecrets rotateConnectorSecret(long id) {
-        String secret = Signature.newSecret();
-        if (!channels.setConnectorSecret(id, secret)) {
-            throw DomainException.notFound("channel", id);
-        }
-        audit.record("channel.rotateConnectorSecret", "channel", id, null);
-        return new NewSecrets(get(id), null, secret);
+        audit.record("channel.rotateSecret", "channel", id, which.name());
+        return which == ChannelSecret.INBOUND ? new NewSecrets(get(id), secret, null)
+                : new NewSecrets(get(id), null, secret);
     }
 
     private ChannelDraft checked(ChannelDraft draft, Long id) {

@@ -85,13 +85,8 @@ class ChannelStore {
                 .param("id", id).param("enabled", enabled).update() == 1;
     }
 
-    boolean setInboundSecret(long id, String secret) {
-        return jdbc.sql("UPDATE channel SET inbound_secret = :secret, updated_at = now() WHERE id = :id")
-                .param("id", id).param("secret", secret).update() == 1;
-    }
-
-    boolean setConnectorSecret(long id, String secret) {
-        return jdbc.sql("UPDATE channel SET connector_secret = :secret, updated_at = now() WHERE id = :id")
+    boolean setSecret(long id, ChannelSecret which, String secret) {
+        return jdbc.sql("UPDATE channel SET " + which.column() + " = :secret, updated_at = now() WHERE id = :id")
                 .param("id", id).param("secret", secret).update() == 1;
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.kefu.channel.ChannelKind;
 import io.kefu.channel.internal.ChannelDraft;
+import io.kefu.channel.internal.ChannelSecret;
 import io.kefu.channel.internal.ChannelService;
 import io.kefu.channel.internal.DeliveryState;
 import io.kefu.channel.internal.NewSecrets;
@@ -97,14 +98,14 @@ class ChannelApiController {
     @PostMapping("/{id}/inbound-secret")
     @PreAuthorize("hasAuthority('CHANNEL_MANAGE')")
     SecretsView rotateInboundSecret(@PathVariable long id) {
-        return SecretsView.of(channels.rotateInboundSecret(id));
+        return SecretsView.of(channels.rotate(id, ChannelSecret.INBOUND));
     }
 
     /** A new connector secret, shown once; replies are signed with it from the next attempt on. */
     @PostMapping("/{id}/connector-secret")
     @PreAuthorize("hasAuthority('CHANNEL_MANAGE')")
     SecretsView rotateConnectorSecret(@PathVariable long id) {
-        return SecretsView.of(channels.rotateConnectorSecret(id));
+        return SecretsView.of(channels.rotate(id, ChannelSecret.CONNECTOR));
     }
 
     /** The channel's latest replies out, newest first: state, attempts and the last error. */

@@ -1,6 +1,7 @@
 package io.kefu.channel.web;
 
 import io.kefu.channel.ChannelKind;
+import io.kefu.channel.internal.ChannelSecret;
 import io.kefu.channel.internal.ChannelService;
 import io.kefu.channel.internal.NewSecrets;
 import io.kefu.platform.DomainException;
@@ -91,13 +92,13 @@ class ChannelPageController {
 
     @PostMapping("/{id}/inbound-secret")
     String rotateInboundSecret(@PathVariable long id, RedirectAttributes redirect) {
-        showOnce(redirect, channels.rotateInboundSecret(id));
+        showOnce(redirect, channels.rotate(id, ChannelSecret.INBOUND));
         return "redirect:/admin/channels/" + id;
     }
 
     @PostMapping("/{id}/connector-secret")
     String rotateConnectorSecret(@PathVariable long id, RedirectAttributes redirect) {
-        showOnce(redirect, channels.rotateConnectorSecret(id));
+        showOnce(redirect, channels.rotate(id, ChannelSecret.CONNECTOR));
         return "redirect:/admin/channels/" + id;
     }
 
