@@ -88,18 +88,17 @@ class ChannelInboundTest {
     void unsignedWronglySignedStaleAndRotatedOutRequestsAreRefusedAndStoreNothing() {
         String openid = TestChannels.uniqueId("oWx_");
         String json = TestChannels.message(TestChannels.uniqueId("m-"), openid, "王芳", "你好");
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         long now = Instant.now().getEpochSecond();
 
         List<ApiClient.Response> refused = List.of(
-                channel.send(wechat.id(), body, null, null, "en"),
-                channel.send(wechat.id(), body, Long.toString(now), null, "en"),
-                channel.send(wechat.id(), body, Long.toString(now),
-                        SignedRequests.signature("not-the-secret", now, body), "en"),
-                channel.send(wechat.id(), body, Long.toString(now),
-                        SignedRequests.signature(wechat.inboundSecret(), now - 1, body), "en"),
-                channel.send(wechat.id(), (json + " ").getBytes(StandardCharsets.UTF_8), Long.toString(now),
-                        SignedRequests.signature(wechat.inboundSecret(), now, body), "en"),
+                channel.send(wechat.id(), json, null, null, "en"),
+                channel.send(wechat.id(), json, Long.toString(now), null, "en"),
+                channel.send(wechat.id(), json, Long.toString(now),
+                        SignedRequests.signature("not-the-secret", now, json), "en"),
+                channel.send(wechat.id(), json, Long.toString(now),
+                        SignedRequests.signature(wechat.inboundSecret(), now - 1, json), "en"),
+                channel.send(wechat.id(), json + " ", Long.toString(now),
+                        SignedRequests.signature(wechat.inboundSecret(), now, json), "en"),
                 channel.post(wechat.id(), wechat.inboundSecret(), json, now - 600, "en"),
                 channel.post(wechat.id(), wechat.inboundSecret(), json, now + 600, "en"));
 

@@ -1,6 +1,5 @@
 package io.kefu.channel;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -54,7 +53,7 @@ class ChannelRepliesTest {
             long timestamp = Long.parseLong(reply.timestamp());
             assertThat(Math.abs(Instant.now().getEpochSecond() - timestamp)).isLessThan(30);
             assertThat(reply.signature()).isEqualTo(SignedRequests.signature(wechat.connectorSecret(), timestamp,
-                    reply.body().getBytes(StandardCharsets.UTF_8)));
+                    reply.body()));
             JsonNode body = JSON.readTree(reply.body());
             assertThat(body.get("ticketId").asLong()).isEqualTo(ticketId);
             assertThat(body.get("recipient").get("id").asString()).isEqualTo(openid);
