@@ -60,6 +60,12 @@ class AuthorizationMatrixTest {
     private static final String NOTIFICATION_MANAGERS = "ADMINISTRATOR SUPERVISOR";
     private static final String CALL_READERS = "ADMINISTRATOR SUPERVISOR AGENT QUALITY_INSPECTOR";
     private static final String CALL_WRITERS = "ADMINISTRATOR SUPERVISOR AGENT";
+    private static final String CHANNEL_MANAGERS = "ADMINISTRATOR";
+    /**
+     * Authenticated by the channel's HMAC signature, not by a role or token: every caller here sends no signature,
+     * so each one, signed in or not, is refused with 401 (the signed cases are in ChannelInboundTest).
+     */
+    private static final String CHANNEL_SIGNED = "CHANNEL_SIGNED";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -192,6 +198,22 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/me/notifications/{id}/read", SIGNED_IN);
         MATRIX.put("GET /api/v1/notifications", NOTIFICATION_MANAGERS);
         MATRIX.put("POST /api/v1/notifications/{id}/retry", NOTIFICATION_MANAGERS);
+        MATRIX.put("POST /api/v1/channels/{channelId}/inbound", CHANNEL_SIGNED);
+        MATRIX.put("GET /api/v1/channels", CHANNEL_MANAGERS);
+        MATRIX.put("POST /api/v1/channels", CHANNEL_MANAGERS);
+        MATRIX.put("GET /api/v1/channels/{id}", CHANNEL_MANAGERS);
+        MATRIX.put("PUT /api/v1/channels/{id}", CHANNEL_MANAGERS);
+        MATRIX.put("POST /api/v1/channels/{id}/inbound-secret", CHANNEL_MANAGERS);
+        MATRIX.put("POST /api/v1/channels/{id}/connector-secret", CHANNEL_MANAGERS);
+        MATRIX.put("GET /api/v1/channels/{id}/deliveries", CHANNEL_MANAGERS);
+        MATRIX.put("GET /admin/channels", CHANNEL_MANAGERS);
+        MATRIX.put("GET /admin/channels/new", CHANNEL_MANAGERS);
+        MATRIX.put("POST /admin/channels", CHANNEL_MANAGERS);
+        MATRIX.put("GET /admin/channels/{id}", CHANNEL_MANAGERS);
+        MATRIX.put("POST /admin/channels/{id}", CHANNEL_MANAGERS);
+        MATRIX.put("POST /admin/channels/{id}/enabled", CHANNEL_MANAGERS);
+        MATRIX.put("POST /admin/channels/{id}/inbound-secret", CHANNEL_MANAGERS);
+        MATRIX.put("POST /admin/channels/{id}/connector-secret", CHANNEL_MANAGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("POST /api/v1/tickets", TICKET_WRITERS);
         MATRIX.put("GET /api/v1/tickets", TICKET_READERS);
@@ -306,7 +328,7 @@ class AuthorizationMatrixTest {
             for (Caller caller : Caller.values()) {
                 boolean allowed = allows(row.getValue(), caller);
                 int status = call(caller, method, path);
-                String verdict = verdict(path, caller, allowed, status);
+                String verdict = verdict(path, caller, allowed, status, row.getValue().equals(CHANNEL_SIGNED));
                 if (verdict != null) {
                     wrong.add(row.getKey() + " as " + caller + ": " + verdict);
                 }
@@ -319,11 +341,12 @@ class AuthorizationMatrixTest {
         return switch (rule) {
             case PUBLIC -> true;
             case SIGNED_IN -> caller != Caller.ANONYMOUS;
+            case CHANNEL_SIGNED -> false;
             default -> Set.of(rule.split(" ")).contains(caller.name());
         };
     }
 
-    private static String verdict(String path, Caller caller, boolean allowed, int status) {
+    private static String verdict(String path, Caller caller, boolean allowed, int status, boolean signed) {
         boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
         if (status >= 500) {
             return "server error " + status;
@@ -332,7 +355,7 @@ class AuthorizationMatrixTest {
             boolean refused = status == 401 || status == 403 || (!api && status == 302 && caller == Caller.ANONYMOUS);
             return refused ? "refused with " + status + " but should be allowed" : null;
         }
-        int expected = caller == Caller.ANONYMOUS ? (api ? 401 : 302) : 403;
+        int expected = caller == Caller.ANONYMOUS || signed ? (api ? 401 : 302) : 403;
         return status == expected ? null : "answered " + status + " but should be refused with " + expected;
     }
 

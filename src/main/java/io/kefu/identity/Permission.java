@@ -54,5 +54,7 @@ public enum Permission {
     /** See call records of the phone line and the phone-queue figures. */
     CALL_READ,
     /** Log calls by hand, add notes, link calls to customers and tickets. */
-    CALL_WRITE
+    CALL_WRITE,
+    /** Set up messaging channels (WeChat, Weibo, apps, webhooks), their secrets and reply connectors. */
+    CHANNEL_MANAGE
 }

@@ -71,6 +71,7 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
         for (CustomerIdentity identity : normalised) {
             Optional<Long> existing = customers.findByIdentity(identity);
             if (existing.isPresent()) {
+                addUnclaimed(existing.get(), normalised, creator);
                 return summary(existing.get()).orElseThrow();
             }
         }
@@ -78,6 +79,19 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
         CustomerRecord created = service.create(new CustomerDraft(CustomerType.PERSON, displayName, null, null, null,
                 null, null, null, null, null, null, normalised), creator);
         return summaryOf(created);
+    }
+
+    /**
+     * The identities nobody holds yet join the customer found by another one: the WeChat user who gave her phone
+     * number is recognised by her OpenID next time, whichever channel she uses.
+     */
+    private void addUnclaimed(long customerId, List<CustomerIdentity> identities, StaffPrincipal actor) {
+        for (CustomerIdentity identity : identities) {
+            if (customers.findByIdentity(identity).isEmpty() && customers.addIdentity(customerId, identity)) {
+                customers.addTimeline(customerId, "customer.identityAdded", actor.username(),
+                        identity.masked(), "customer");
+            }
+        }
     }
 
     @Override

@@ -132,6 +132,15 @@ public class CustomerRepository {
         }
     }
 
+    /** Adds one identity to the customer unless someone holds it already; says whether it was added. */
+    boolean addIdentity(long customerId, CustomerIdentity identity) {
+        return jdbc.sql("""
+                INSERT INTO customer_identity (customer_id, kind, value) VALUES (:id, :kind, :value)
+                ON CONFLICT (kind, value) DO NOTHING""")
+                .param("id", customerId).param("kind", identity.kind().name()).param("value", identity.value())
+                .update() == 1;
+    }
+
     /** Locks two customers for the rest of the transaction, the smaller id first. */
     void lock(long first, long second) {
         jdbc.sql("SELECT id FROM customer WHERE id IN (:first, :second) ORDER BY id FOR UPDATE")
