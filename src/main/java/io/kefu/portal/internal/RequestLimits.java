@@ -44,9 +44,9 @@ class RequestLimits {
         if (normalisedEmail != null) {
             check("EMAIL", normalisedEmail, limit.perEmail(), since);
         }
-        record("ADDRESS", address, now);
+        remember("ADDRESS", address, now);
         if (normalisedEmail != null) {
-            record("EMAIL", normalisedEmail, now);
+            remember("EMAIL", normalisedEmail, now);
         }
     }
 
@@ -63,7 +63,7 @@ class RequestLimits {
         }
     }
 
-    private void record(String kind, String value, Instant at) {
+    private void remember(String kind, String value, Instant at) {
         jdbc.sql("INSERT INTO portal_request (key_kind, key_value, at) VALUES (:kind, :value, :at)")
                 .param("kind", kind).param("value", value).param("at", Timestamp.from(at)).update();
     }
