@@ -62,14 +62,9 @@ class PortalSignInController {
     @PostMapping("/login/link")
     String emailLink(@ModelAttribute("linkForm") PortalForm form, BindingResult binding, Model model,
                      HttpServletRequest request) {
-        try {
-            accounts.emailSignInLink(form.getEmail(), request.getRemoteAddr());
-            return checkMail(model, form.getEmail());
-        } catch (DomainException e) {
-            FormErrors.reject(binding, e);
-            model.addAttribute("form", new PortalForm());
-            return "portal/login";
-        }
+        model.addAttribute("form", new PortalForm());
+        return emailed(() -> accounts.emailSignInLink(form.getEmail(), request.getRemoteAddr()), form, binding, model,
+                "portal/login");
     }
 
     @GetMapping("/signup")
@@ -81,14 +76,8 @@ class PortalSignInController {
     @PostMapping("/signup")
     String signUp(@ModelAttribute("form") PortalForm form, BindingResult binding, Model model, Locale locale,
                   HttpServletRequest request) {
-        try {
-            accounts.signUp(form.getName(), form.getEmail(), form.getPassword(), locale, request.getRemoteAddr());
-            return checkMail(model, form.getEmail());
-        } catch (DomainException e) {
-            FormErrors.reject(binding, e);
-            form.setPassword(null);
-            return "portal/signup";
-        }
+        return emailed(() -> accounts.signUp(form.getName(), form.getEmail(), form.getPassword(), locale,
+                request.getRemoteAddr()), form, binding, model, "portal/signup");
     }
 
     @GetMapping("/password-reset")
@@ -100,13 +89,8 @@ class PortalSignInController {
     @PostMapping("/password-reset")
     String reset(@ModelAttribute("form") PortalForm form, BindingResult binding, Model model,
                  HttpServletRequest request) {
-        try {
-            accounts.emailPasswordReset(form.getEmail(), request.getRemoteAddr());
-            return checkMail(model, form.getEmail());
-        } catch (DomainException e) {
-            FormErrors.reject(binding, e);
-            return "portal/password-reset";
-        }
+        return emailed(() -> accounts.emailPasswordReset(form.getEmail(), request.getRemoteAddr()), form, binding,
+                model, "portal/password-reset");
     }
 
     /**
@@ -143,8 +127,20 @@ class PortalSignInController {
         return "portal/link";
     }
 
-    private static String checkMail(Model model, String email) {
-        model.addAttribute("email", email);
-        return "portal/check-mail";
+    /**
+     * Does what ends in an email to the address on the form and shows "check your mailbox" (the same page whether or
+     * not the address has an account), or the form again with the refusal.
+     */
+    private static String emailed(Runnable send, PortalForm form, BindingResult binding, Model model,
+                                  String formView) {
+        try {
+            send.run();
+            model.addAttribute("email", form.getEmail());
+            return "portal/check-mail";
+        } catch (DomainException e) {
+            FormErrors.reject(binding, e);
+            form.setPassword(null);
+            return formView;
+        }
     }
 }
