@@ -198,6 +198,14 @@ class PortalAccountsTest {
         staff.signIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
         assertThat(staff.get("/portal").location()).endsWith("/portal/login");
         assertThat(staff.get("/").status()).isEqualTo(200);
+
+        // Both in one browser: signing out of the portal leaves the staff sign-in alone.
+        customer.signIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
+        assertThat(customer.get("/").status()).isEqualTo(200);
+        assertThat(customer.get("/portal").status()).isEqualTo(200);
+        assertThat(customer.post("/portal/logout", Map.of()).location()).endsWith("/portal/login?logout");
+        assertThat(customer.get("/portal").location()).endsWith("/portal/login");
+        assertThat(customer.get("/").status()).isEqualTo(200);
     }
 
     private void assertSignInFails(String email, String password) {

@@ -1,5 +1,8 @@
 package io.kefu.portal.internal;
 
+import java.net.URI;
+import java.util.List;
+
 import io.kefu.portal.PortalCustomer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +13,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
-
-import java.util.List;
 
 /**
  * Where a customer's portal sign-in lives in the HTTP session, apart from a staff sign-in; and signing her in: a
@@ -46,18 +47,20 @@ public class PortalSessionStore {
         contexts.saveContext(context, request, response);
         SavedRequest saved = requests.getRequest(request, response);
         requests.removeRequest(request, response);
-        String target = saved == null ? null : saved.getRedirectUrl();
-        return target != null && isPortalPage(request, target) ? target : "/portal";
+        return saved == null ? "/portal" : portalPathOf(saved.getRedirectUrl());
     }
 
     void forget(HttpServletRequest request, HttpServletResponse response) {
         contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
     }
 
-    /** Only back into the portal's own pages, never to another site or the staff UI. */
-    private static boolean isPortalPage(HttpServletRequest request, String url) {
-        String origin = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
-        String path = url.startsWith(origin) ? url.substring(origin.length()) : url;
-        return path.startsWith("/portal/") && !path.startsWith("//");
+    /** Only back into the portal's own pages (path and query of the saved address), never another site or staff page. */
+    private static String portalPathOf(String url) {
+        URI uri = URI.create(url);
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/portal/")) {
+            return "/portal";
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }
