@@ -66,6 +66,11 @@ class AuthorizationMatrixTest {
      * so each one, signed in or not, is refused with 401 (the signed cases are in ChannelInboundTest).
      */
     private static final String CHANNEL_SIGNED = "CHANNEL_SIGNED";
+    /**
+     * Customers signed in to the customer portal. No staff caller is one: a staff session is not a portal session,
+     * so staff and anonymous callers alike are sent to /portal/login (a 302, the refusal this test expects).
+     */
+    private static final String PORTAL_CUSTOMERS = "PORTAL_CUSTOMERS";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -284,6 +289,27 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /tickets/{id}/attachments", TICKET_WRITERS);
         MATRIX.put("GET /tickets/{id}/attachments/{attachmentId}", TICKET_READERS);
         MATRIX.put("GET /tickets/{id}/canned-replies/{replyId}", TICKET_WRITERS);
+        MATRIX.put("GET /portal/login", PUBLIC);
+        MATRIX.put("POST /portal/login", PUBLIC);
+        MATRIX.put("POST /portal/login/link", PUBLIC);
+        MATRIX.put("GET /portal/signup", PUBLIC);
+        MATRIX.put("POST /portal/signup", PUBLIC);
+        MATRIX.put("GET /portal/password-reset", PUBLIC);
+        MATRIX.put("POST /portal/password-reset", PUBLIC);
+        MATRIX.put("GET /portal/link", PUBLIC);
+        MATRIX.put("POST /portal/link", PUBLIC);
+        MATRIX.put("GET /portal/form", PUBLIC);
+        MATRIX.put("POST /portal/form", PUBLIC);
+        MATRIX.put("GET /portal", PORTAL_CUSTOMERS);
+        MATRIX.put("GET /portal/tickets/new", PORTAL_CUSTOMERS);
+        MATRIX.put("POST /portal/tickets", PORTAL_CUSTOMERS);
+        MATRIX.put("GET /portal/tickets/{id}", PORTAL_CUSTOMERS);
+        MATRIX.put("POST /portal/tickets/{id}/replies", PORTAL_CUSTOMERS);
+        MATRIX.put("POST /portal/tickets/{id}/rating", PORTAL_CUSTOMERS);
+        MATRIX.put("GET /portal/tickets/{id}/files/{fileId}", PORTAL_CUSTOMERS);
+        MATRIX.put("GET /portal-invitations/new", CUSTOMER_WRITERS);
+        MATRIX.put("POST /portal-invitations", CUSTOMER_WRITERS);
+        MATRIX.put("POST /api/v1/customers/{customerId}/portal-invitations", CUSTOMER_WRITERS);
         MATRIX.put("GET /actuator/health", PUBLIC);
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);
         MATRIX.put("GET /actuator/health/readiness", PUBLIC);
@@ -328,7 +354,7 @@ class AuthorizationMatrixTest {
             for (Caller caller : Caller.values()) {
                 boolean allowed = allows(row.getValue(), caller);
                 int status = call(caller, method, path);
-                String verdict = verdict(path, caller, allowed, status, row.getValue().equals(CHANNEL_SIGNED));
+                String verdict = verdict(path, caller, allowed, status, row.getValue());
                 if (verdict != null) {
                     wrong.add(row.getKey() + " as " + caller + ": " + verdict);
                 }
@@ -342,11 +368,12 @@ class AuthorizationMatrixTest {
             case PUBLIC -> true;
             case SIGNED_IN -> caller != Caller.ANONYMOUS;
             case CHANNEL_SIGNED -> false;
+            case PORTAL_CUSTOMERS -> false;
             default -> Set.of(rule.split(" ")).contains(caller.name());
         };
     }
 
-    private static String verdict(String path, Caller caller, boolean allowed, int status, boolean signed) {
+    private static String verdict(String path, Caller caller, boolean allowed, int status, String rule) {
         boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
         if (status >= 500) {
             return "server error " + status;
@@ -355,7 +382,8 @@ class AuthorizationMatrixTest {
             boolean refused = status == 401 || status == 403 || (!api && status == 302 && caller == Caller.ANONYMOUS);
             return refused ? "refused with " + status + " but should be allowed" : null;
         }
-        int expected = caller == Caller.ANONYMOUS || signed ? (api ? 401 : 302) : 403;
+        int expected = rule.equals(PORTAL_CUSTOMERS) ? 302
+                : caller == Caller.ANONYMOUS || rule.equals(CHANNEL_SIGNED) ? (api ? 401 : 302) : 403;
         return status == expected ? null : "answered " + status + " but should be refused with " + expected;
     }
 

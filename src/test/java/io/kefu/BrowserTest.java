@@ -3,14 +3,18 @@ package io.kefu;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -20,19 +24,26 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.kefu.notification.Mailbox;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Drives the real UI in the system Chromium: an administrator sets up a department and a staff member, switches
  * the language and signs out; an agent is kept out of the administration screens; an administrator finds a
- * customer as she types.
+ * customer as she types; a customer writes through the web form, an agent answers, and she reads the answer in the
+ * customer portal.
  */
 @KefuTest
 class BrowserTest {
@@ -45,6 +56,9 @@ class BrowserTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JavaMailSender mailSender;
+
     private BrowserContext context;
     private Page page;
 
@@ -53,6 +67,8 @@ class BrowserTest {
         // A missing browser must fail the build: skipping would hide that the UI went untested.
         assertTrue(Files.isExecutable(CHROMIUM), "BrowserTest needs Chromium at " + CHROMIUM
                 + " (apt-get install chromium); Playwright's own browser download is switched off");
+        // The CI machine has two cores shared by the server, PostgreSQL and Chromium: allow slow answers.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
@@ -196,6 +212,58 @@ class BrowserTest {
         assertThat(page.locator("#ticketTable")).not().containsText(subject);
         page.navigate("/tickets?queue=ALL&sort=NEWEST");
         assertThat(page.locator("#ticketTable")).containsText(subject);
+    }
+
+    @Test
+    void aCustomerWritesThroughTheWebFormAnAgentRepliesAndSheReadsItInThePortal() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "web-" + suffix + "@example.com";
+        String subject = "网页表单咨询" + suffix;
+        try (Mailbox mailbox = Mailbox.startFor(mailSender);
+             BrowserContext customer = browser.newContext(new Browser.NewContextOptions()
+                     .setBaseURL("http://localhost:" + port)
+                     .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "10.20." + Math.floorMod(suffix.hashCode(), 250) + ".7")))) {
+            Page form = customer.newPage();
+            form.navigate("/portal/form");
+            form.locator("#name").fill("网页客户");
+            form.locator("#email").fill(email);
+            form.locator("#subject").fill(subject);
+            form.locator("#description").fill("路由器总是掉线，怎么办？");
+            form.waitForTimeout(600);
+            form.locator("#webFormSubmit").click();
+            String number = form.locator("#webFormTicketNumber").textContent();
+            assertTrue(number.matches("#\\d+"), number);
+
+            signIn(TestAccounts.AGENT);
+            page.navigate("/tickets/" + number.substring(1));
+            assertThat(page.locator("#ticketSubject")).hasText(subject);
+            page.locator("#replyBody").fill("请重启路由器后再试，仍有问题请回复。");
+            page.locator("#sendReply").click();
+            assertThat(page.locator("#ticketArticles")).containsText("请重启路由器");
+
+            // The confirmation mail's link signs her in; her ticket shows the agent's reply.
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !mailbox.to(email).isEmpty());
+            Matcher link = Pattern.compile("https?://\\S+/portal/link\\?token=[A-Za-z0-9_-]+")
+                    .matcher(mailText(mailbox.to(email).get(0)));
+            assertTrue(link.find());
+            Page portal = customer.newPage();
+            portal.navigate(link.group());
+            portal.locator("#portalContinue").click();
+            assertThat(portal).hasURL(Pattern.compile("/portal$"));
+            portal.locator("#portalTickets").getByText(subject).click();
+            assertThat(portal.locator("#portalTicketSubject")).hasText(subject);
+            assertThat(portal.locator("#portalConversation")).containsText("路由器总是掉线");
+            assertThat(portal.locator("#portalConversation")).containsText("请重启路由器后再试");
+        }
+    }
+
+    private static String mailText(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void signIn(String username) {

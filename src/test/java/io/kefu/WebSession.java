@@ -25,6 +25,7 @@ public final class WebSession {
     private final String baseUrl;
     private final HttpClient http;
     private String csrf;
+    private String forwardedFor;
 
     public record Page(int status, String body, String location) {
     }
@@ -33,6 +34,12 @@ public final class WebSession {
         this.baseUrl = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Sends every request as if through a reverse proxy for this client address ({@code X-Forwarded-For}). */
+    public WebSession from(String clientAddress) {
+        this.forwardedFor = clientAddress;
+        return this;
     }
 
     /** Signs in through the login form; returns the response to the form post. */
@@ -83,6 +90,9 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request) {
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

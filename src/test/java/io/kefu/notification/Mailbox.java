@@ -12,7 +12,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** A real SMTP server (GreenMail) on the port the application sends to; started and stopped by the tests. */
-final class Mailbox implements AutoCloseable {
+public final class Mailbox implements AutoCloseable {
 
     private final GreenMail server;
 
@@ -22,12 +22,12 @@ final class Mailbox implements AutoCloseable {
     }
 
     /** Starts the server on the SMTP port of the application's mail sender. */
-    static Mailbox startFor(JavaMailSender sender) {
+    public static Mailbox startFor(JavaMailSender sender) {
         return new Mailbox(((JavaMailSenderImpl) sender).getPort());
     }
 
     /** The messages received so far for this address. */
-    List<MimeMessage> to(String address) {
+    public List<MimeMessage> to(String address) {
         return Arrays.stream(server.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
     }
 

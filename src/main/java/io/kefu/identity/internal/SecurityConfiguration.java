@@ -74,8 +74,9 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** After the customer portal's chain ({@code /portal/**}, order 2), which keeps its own sessions and sign-in. */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http, AuditLog audit, TransactionTemplate transactions)
             throws Exception {
         LogoutHandler auditLogout = (request, response, authentication) -> {
