@@ -1,5 +1,7 @@
 package io.kefu.platform;
 
+import java.util.function.Function;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,6 +32,32 @@ public final class SafeHtml {
         }
         Document.OutputSettings compact = new Document.OutputSettings().prettyPrint(false);
         return Jsoup.clean(html, "", ALLOWED, compact);
+    }
+
+    /**
+     * The (already sanitised) HTML with its inline images ({@code cid:...}) pointing where the message's stored
+     * parts are served; an image whose part is unknown loses its source rather than pointing nowhere.
+     *
+     * @param urlOfContentId the URL of the part with this Content-ID (without angle brackets), or null
+     */
+    public static String withInlineImages(String html, Function<String, String> urlOfContentId) {
+        Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false);
+        for (Element image : document.select("img[src^=cid:]")) {
+            String url = urlOfContentId.apply(contentId(image.attr("src").substring(4)));
+            if (url == null) {
+                image.removeAttr("src");
+            } else {
+                image.attr("src", url);
+            }
+        }
+        return document.body().html();
+    }
+
+    /** A Content-ID as referred to: mail writes it with or without angle brackets. */
+    public static String contentId(String raw) {
+        String id = raw.strip();
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 
     /** The text a reader sees in the HTML, with line breaks where blocks and {@code <br>} put them. */

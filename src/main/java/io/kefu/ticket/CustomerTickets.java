@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
+
+import io.kefu.platform.SafeHtml;
 
 /**
  * A customer's own tickets, as the customer portal shows them: only what she may see (no internal notes), and only
@@ -36,9 +39,20 @@ public interface CustomerTickets {
     /** A message in the conversation: hers or a public reply. {@code html} is sanitised, or null. */
     record Entry(long id, boolean fromCustomer, String authorName, String text, String html, TicketChannel channel,
                  Instant at, List<FileInfo> files) {
+
+        /** The HTML with its inline images pointing at the URLs of its files (by file id), or null. */
+        public String htmlWithInlineImages(LongFunction<String> fileUrl) {
+            if (html == null || html.isBlank()) {
+                return null;
+            }
+            return SafeHtml.withInlineImages(html, contentId -> files.stream()
+                    .filter(f -> f.contentId() != null && SafeHtml.contentId(f.contentId()).equals(contentId))
+                    .findFirst().map(f -> fileUrl.apply(f.id())).orElse(null));
+        }
     }
 
-    record FileInfo(long id, String fileName, String contentType, long sizeBytes) {
+    /** @param contentId for an inline image, the Content-ID its message's HTML refers to; otherwise null */
+    record FileInfo(long id, String fileName, String contentType, long sizeBytes, String contentId) {
     }
 
     record StoredFile(String fileName, String contentType, long sizeBytes, Path path) {

@@ -12,7 +12,10 @@ public interface TicketInbox {
 
     /**
      * Threads the message onto {@link CustomerMessage#ticketId()} when that ticket exists and is not closed (a
-     * resolved ticket is reopened, one waiting on the customer resumes), otherwise opens a new ticket.
+     * resolved ticket is reopened, one waiting on the customer resumes), otherwise opens a new ticket. The channel
+     * decides what a message answers, whoever the ticket belongs to: a mail threads by its Message-ID even when a
+     * colleague in Cc replies. A channel that takes a ticket id from the customer herself (the portal) checks first
+     * that the ticket is hers, through {@link CustomerTickets}.
      */
     Delivery receive(CustomerMessage message);
 

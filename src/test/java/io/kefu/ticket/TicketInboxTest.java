@@ -117,6 +117,10 @@ class TicketInboxTest {
         session.signIn(TestAccounts.AGENT, TestAccounts.PASSWORD);
         String page = session.get("/tickets/" + id).body();
         assertThat(page).containsPattern("<img src=\"/tickets/" + id + "/attachments/\\d+\"");
+        CustomerTickets.Entry seenByCustomer = customerTickets.conversation(customerId, id).orElseThrow()
+                .entries().get(0);
+        assertThat(seenByCustomer.htmlWithInlineImages(fileId -> "/portal/files/" + fileId))
+                .containsPattern("<img src=\"/portal/files/\\d+\"");
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.kefu.platform.DomainException;
 import io.kefu.platform.web.FormErrors;
@@ -89,8 +91,14 @@ class PortalTicketController {
 
     @GetMapping("/tickets/{id}")
     String ticket(@AuthenticationPrincipal PortalCustomer me, @PathVariable long id, Model model) {
-        model.addAttribute("conversation", tickets.conversation(accounts.customerOf(me), id)
-                .orElseThrow(() -> DomainException.notFound("ticket", id)));
+        CustomerTickets.Conversation conversation = tickets.conversation(accounts.customerOf(me), id)
+                .orElseThrow(() -> DomainException.notFound("ticket", id));
+        model.addAttribute("conversation", conversation);
+        Map<Long, String> html = new HashMap<>();
+        for (CustomerTickets.Entry entry : conversation.entries()) {
+            html.put(entry.id(), entry.htmlWithInlineImages(fileId -> "/portal/tickets/" + id + "/files/" + fileId));
+        }
+        model.addAttribute("entryHtml", html);
         return "portal/ticket";
     }
 

@@ -49,7 +49,7 @@ class CustomerTicketService implements CustomerTickets {
                     .filter(a -> a.articleId() != null)
                     .collect(Collectors.groupingBy(TicketAttachments.Attachment::articleId,
                             Collectors.mapping(a -> new FileInfo(a.id(), a.fileName(), a.contentType(),
-                                    a.sizeBytes()), Collectors.toList())));
+                                    a.sizeBytes(), a.contentId()), Collectors.toList())));
             List<Entry> entries = journal.articles(ticketId).stream()
                     .filter(a -> a.kind().isVisibleToCustomer())
                     .map(a -> new Entry(a.id(), a.kind() == ArticleKind.CUSTOMER_MESSAGE, a.authorName(), a.body(),
