@@ -50,5 +50,7 @@ public enum Permission {
     /** See and edit SLA policies and business calendars (working hours, holidays, make-up days). */
     SLA_MANAGE,
     /** See the notification outbox (email, SMS, in-app) and retry deliveries. */
-    NOTIFICATION_MANAGE
+    NOTIFICATION_MANAGE,
+    /** Set up the mailboxes of the email channel, read their mail log and retry failed mail. */
+    MAILBOX_MANAGE
 }
