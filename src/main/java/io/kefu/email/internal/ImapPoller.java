@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -89,8 +90,10 @@ class ImapPoller {
         long validity = uids.getUIDValidity();
         long last = mailbox.uidValidity() != null && mailbox.uidValidity() == validity ? mailbox.lastUid() : 0;
         Message[] messages = uids.getMessagesByUID(last + 1, UIDFolder.LASTUID);
+        // One FETCH of the UIDs and whole messages (BODY.PEEK[]) per batch, not one round trip per message.
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
         int count = 0;
         for (int start = 0; start < messages.length; start += properties.batchSize()) {
             Message[] batch = Arrays.copyOfRange(messages, start,

@@ -27,11 +27,6 @@ public record Mailbox(long id, String name, String address, String displayName, 
         return smtpPassword != null && !smtpPassword.isEmpty();
     }
 
-    /** Polled only when it has an IMAP server; a mailbox fed by an MTA pipe has none. */
-    public boolean polled() {
-        return enabled && imapHost != null;
-    }
-
     /** How replies name their sender: the display name, else the mailbox's name. */
     public String senderName() {
         return displayName == null ? name : displayName;

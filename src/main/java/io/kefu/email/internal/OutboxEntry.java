@@ -17,7 +17,6 @@ public record OutboxEntry(long id, long mailboxId, long ticketId, long articleId
 
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
 
     /** An administrator may make a waiting or failed reply due now. */
     public boolean retryable() {
