@@ -82,6 +82,7 @@ class EmailChannelTest {
             // Her own signature replaces the mailbox's template.
             WebSession session = new WebSession(port);
             session.signIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
+            session.get("/email/signature");
             session.post("/email/signature", Map.of("signature", "王经理\n售后服务部"));
             assertThat(session.get("/email/signature").body()).contains("售后服务部");
             reply(ticket, "师傅明天上午上门。");

@@ -10,7 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Tells a customer's mail from the mail no one should answer: our own mail coming back (a loop), delivery failure
- * reports (bounces) and automatic answers (out of office, auto-replies, mailing lists). Answering any of these is
+ * reports (bounces) and automatic answers (out of office, auto-replies, mailing lists). The subjects' Chinese words
+ * are Unicode escapes: 退信 / 系统退信 / 投递失败 / 未能送达 / 无法投递 / 邮件被退回 (bounces), 自动回复 / 自动答复 /
+ * 不在办公室 / 休假自动回复 and their Traditional forms (automatic answers). Answering any of these is
  * how two auto-responders end up mailing each other forever.
  */
 final class Classification {
@@ -21,11 +23,11 @@ final class Classification {
     private static final Pattern BOUNCE_SENDER = Pattern.compile("^(mailer-daemon|postmaster)@.*");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile(
             "(undeliverable|undelivered mail|delivery status notification|delivery failure|mail delivery failed"
-                    + "|returned mail|failure notice|退信|系统退信|投递失败|未能送达|无法投递|邮件被退回)",
+                    + "|returned mail|failure notice|\u9000\u4fe1|\u7cfb\u7edf\u9000\u4fe1|\u6295\u9012\u5931\u8d25|\u672a\u80fd\u9001\u8fbe|\u65e0\u6cd5\u6295\u9012|\u90ae\u4ef6\u88ab\u9000\u56de)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
-            "^(自动回复|自動回覆|自动答复|自動答覆|auto[- ]?reply|automatic reply|auto[- ]?response|out of (the )?office"
-                    + "|不在办公室|休假自动回复)", Pattern.CASE_INSENSITIVE);
+            "^(\u81ea\u52a8\u56de\u590d|\u81ea\u52d5\u56de\u8986|\u81ea\u52a8\u7b54\u590d|\u81ea\u52d5\u7b54\u8986|auto[- ]?reply|automatic reply|auto[- ]?response|out of (the )?office"
+                    + "|\u4e0d\u5728\u529e\u516c\u5ba4|\u4f11\u5047\u81ea\u52a8\u56de\u590d)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
 
     private Classification() {

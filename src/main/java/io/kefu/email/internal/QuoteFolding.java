@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits what the customer wrote from the history her mailer quoted below it: "> " lines, "On ... wrote:",
- * "在 ... 写道：", "-----原始邮件-----" / "-----Original Message-----", and the header blocks Outlook, Foxmail and QQ
- * Mail put above a quoted message ("发件人: ... 发送时间: ..." / "From: ... Sent: ...").
+ * Splits what the customer wrote from the history her mailer quoted below it: lines starting with &gt;,
+ * attributions (On ... wrote: / 在 ... 写道：), separators (-----原始邮件----- / -----Original Message-----), and the
+ * header blocks Outlook, Foxmail and QQ Mail put above a quoted message (发件人: ... 发送时间: ... / From: ... Sent:).
+ * The Chinese words are written as Unicode escapes in the patterns below: 原始邮件 (original message), 写道 (wrote),
+ * 发件人 (from), 发送时间 (sent), 收件人 (to), 主题 (subject) and their Traditional forms.
  */
 final class QuoteFolding {
 
@@ -15,15 +17,15 @@ final class QuoteFolding {
     }
 
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^(On\\s.+\\swrote:|.*(写道|寫道)\\s*[:：]?)$");
+            "^(On\\s.+\\swrote:|.*(\u5199\u9053|\u5beb\u9053)\\s*[:：]?)$");
     private static final Pattern SEPARATOR = Pattern.compile(
-            "^\\s*-{3,}\\s*(原始邮件|原始郵件|Original Message|Original|回复的邮件|转发邮件)\\s*-{3,}\\s*$",
+            "^\\s*-{3,}\\s*(\u539f\u59cb\u90ae\u4ef6|\u539f\u59cb\u90f5\u4ef6|Original Message|Original|\u56de\u590d\u7684\u90ae\u4ef6|\u8f6c\u53d1\u90ae\u4ef6)\\s*-{3,}\\s*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern RULE = Pattern.compile("^\\s*_{10,}\\s*$");
-    private static final Pattern FROM_LINE = Pattern.compile("^\\s*\\*?(发件人|發件人|From)\\s*\\*?\\s*[:：].*",
+    private static final Pattern FROM_LINE = Pattern.compile("^\\s*\\*?(\u53d1\u4ef6\u4eba|\u767c\u4ef6\u4eba|From)\\s*\\*?\\s*[:：].*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_LINE = Pattern.compile(
-            "^\\s*\\*?(发送时间|發送時間|日期|时间|Sent|Date|收件人|To|主题|主旨|Subject)\\s*\\*?\\s*[:：].*",
+            "^\\s*\\*?(\u53d1\u9001\u65f6\u95f4|\u767c\u9001\u6642\u9593|\u65e5\u671f|\u65f6\u95f4|Sent|Date|\u6536\u4ef6\u4eba|To|\u4e3b\u9898|\u4e3b\u65e8|Subject)\\s*\\*?\\s*[:：].*",
             Pattern.CASE_INSENSITIVE);
 
     private QuoteFolding() {
@@ -55,7 +57,7 @@ final class QuoteFolding {
         if (SEPARATOR.matcher(line).matches()) {
             return true;
         }
-        if ((line.contains("wrote:") || line.contains("写道") || line.contains("寫道"))
+        if ((line.contains("wrote:") || line.contains("\u5199\u9053") || line.contains("\u5beb\u9053"))
                 && ATTRIBUTION.matcher(line.strip()).matches()) {
             return true;
         }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 class ReplyMail {
 
     static final String SEND_TASK = "email-send";
-    private static final Pattern REPLY_PREFIX = Pattern.compile("^((re|fw|fwd|回复|答复|回覆|转发)\\s*[:：]\\s*)+",
+    /** Re:, Fw: and the Chinese 回复 / 答复 / 回覆 / 转发 (reply, forward), written as Unicode escapes. */
+    private static final Pattern REPLY_PREFIX = Pattern.compile("^((re|fw|fwd|\u56de\u590d|\u7b54\u590d|\u56de\u8986|\u8f6c\u53d1)\\s*[:：]\\s*)+",
             Pattern.CASE_INSENSITIVE);
     /** Enough of the chain for any mailer to thread; the first and the latest messages matter most. */
     private static final int MAX_REFERENCES = 20;
