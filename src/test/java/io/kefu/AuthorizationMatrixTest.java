@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
      * so staff and anonymous callers alike are sent to /portal/login (a 302, the refusal this test expects).
      */
     private static final String PORTAL_CUSTOMERS = "PORTAL_CUSTOMERS";
+    private static final String MAILBOX_MANAGERS = "ADMINISTRATOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -219,6 +220,30 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /admin/channels/{id}/enabled", CHANNEL_MANAGERS);
         MATRIX.put("POST /admin/channels/{id}/inbound-secret", CHANNEL_MANAGERS);
         MATRIX.put("POST /admin/channels/{id}/connector-secret", CHANNEL_MANAGERS);
+        MATRIX.put("GET /admin/mailboxes", MAILBOX_MANAGERS);
+        MATRIX.put("GET /admin/mailboxes/new", MAILBOX_MANAGERS);
+        MATRIX.put("POST /admin/mailboxes", MAILBOX_MANAGERS);
+        MATRIX.put("GET /admin/mailboxes/{id}", MAILBOX_MANAGERS);
+        MATRIX.put("POST /admin/mailboxes/{id}", MAILBOX_MANAGERS);
+        MATRIX.put("GET /admin/mailboxes/{id}/edit", MAILBOX_MANAGERS);
+        MATRIX.put("POST /admin/mailboxes/{id}/enabled", MAILBOX_MANAGERS);
+        MATRIX.put("POST /admin/mailboxes/{id}/poll", MAILBOX_MANAGERS);
+        MATRIX.put("GET /admin/mailboxes/{id}/messages/{messageId}/raw", MAILBOX_MANAGERS);
+        MATRIX.put("POST /admin/mailboxes/{id}/messages/{messageId}/retry", MAILBOX_MANAGERS);
+        MATRIX.put("POST /admin/mailboxes/{id}/replies/{replyId}/retry", MAILBOX_MANAGERS);
+        MATRIX.put("GET /email/signature", TICKET_WRITERS);
+        MATRIX.put("POST /email/signature", TICKET_WRITERS);
+        MATRIX.put("GET /api/v1/mailboxes", MAILBOX_MANAGERS);
+        MATRIX.put("POST /api/v1/mailboxes", MAILBOX_MANAGERS);
+        MATRIX.put("GET /api/v1/mailboxes/{id}", MAILBOX_MANAGERS);
+        MATRIX.put("PUT /api/v1/mailboxes/{id}", MAILBOX_MANAGERS);
+        MATRIX.put("POST /api/v1/mailboxes/{id}/inbound", MAILBOX_MANAGERS);
+        MATRIX.put("POST /api/v1/mailboxes/{id}/poll", MAILBOX_MANAGERS);
+        MATRIX.put("GET /api/v1/mailboxes/{id}/messages", MAILBOX_MANAGERS);
+        MATRIX.put("GET /api/v1/mailboxes/{id}/messages/{messageId}/raw", MAILBOX_MANAGERS);
+        MATRIX.put("POST /api/v1/mailboxes/{id}/messages/{messageId}/retry", MAILBOX_MANAGERS);
+        MATRIX.put("GET /api/v1/mailboxes/{id}/replies", MAILBOX_MANAGERS);
+        MATRIX.put("POST /api/v1/mailboxes/{id}/replies/{replyId}/retry", MAILBOX_MANAGERS);
         // Served by Actuator rather than by a controller; listed here so that they are walked too.
         MATRIX.put("POST /api/v1/tickets", TICKET_WRITERS);
         MATRIX.put("GET /api/v1/tickets", TICKET_READERS);

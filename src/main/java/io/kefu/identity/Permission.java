@@ -56,5 +56,7 @@ public enum Permission {
     /** Log calls by hand, add notes, link calls to customers and tickets. */
     CALL_WRITE,
     /** Set up messaging channels (WeChat, Weibo, apps, webhooks), their secrets and reply connectors. */
-    CHANNEL_MANAGE
+    CHANNEL_MANAGE,
+    /** Set up the mailboxes of the email channel, read their mail log and retry failed mail. */
+    MAILBOX_MANAGE
 }
