@@ -106,6 +106,7 @@ class BrowserTest {
         String displayName = "测试员" + suffix;
 
         signIn(TestAccounts.ADMIN);
+        page.locator("#adminMenu").click();
         assertThat(navLink("员工")).isVisible();
 
         createDepartment(department, "客服部");
@@ -120,6 +121,7 @@ class BrowserTest {
     void agentSeesNoAdministrationAndIsRefusedStaffScreen() {
         signIn(TestAccounts.AGENT);
         assertThat(navLink("首页")).isVisible();
+        assertThat(page.locator("#adminMenu")).hasCount(0);
         assertThat(navLink("员工")).hasCount(0);
         assertThat(navLink("Staff")).hasCount(0);
 
@@ -315,6 +317,7 @@ class BrowserTest {
     private void switchToEnglish() {
         page.locator("#languageMenu").click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English").setExact(true)).click();
+        page.locator("#adminMenu").click();
         assertThat(navLink("Staff")).isVisible();
 
         page.navigate("/admin/roles");
