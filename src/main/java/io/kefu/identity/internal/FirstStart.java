@@ -3,6 +3,7 @@ package io.kefu.identity.internal;
 import java.util.Locale;
 import java.util.Set;
 
+import io.kefu.identity.DemoCompanyLoaded;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.KefuProperties;
 import io.kefu.platform.web.Locales;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +45,13 @@ class FirstStart implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
     private String generatedPassword;
 
     FirstStart(KefuProperties properties, StaffRepository staffRepository, StaffService staff,
                DemoCompanyLoader demoCompany, RoleService roles, ApiTokenService tokens, PasswordPolicy passwordPolicy,
-               TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json, MessageSource messages) {
+               TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json, MessageSource messages,
+               ApplicationEventPublisher events) {
         this.properties = properties;
         this.staffRepository = staffRepository;
         this.staff = staff;
@@ -59,6 +63,7 @@ class FirstStart implements ApplicationRunner {
         this.jdbc = jdbc;
         this.json = json;
         this.messages = messages;
+        this.events = events;
     }
 
     @Override
@@ -90,6 +95,7 @@ class FirstStart implements ApplicationRunner {
             }
             if (demo != null) {
                 demoCompany.load(demo, password);
+                events.publishEvent(new DemoCompanyLoaded());
             }
         } finally {
             SecurityContextHolder.clearContext();
