@@ -135,10 +135,11 @@ class ArticlePageController {
 
     @GetMapping("/articles/{id}")
     @PreAuthorize("hasAuthority('KNOWLEDGE_READ')")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
         Article article = articles.get(id);
         articles.countView(id);
         model.addAttribute("article", article);
+        model.addAttribute("actions", article.allowedActions().stream().filter(a -> me.can(a.permission())).toList());
         model.addAttribute("versions", articles.versions(id));
         model.addAttribute("events", articles.events(id));
         model.addAttribute("files", files.of(id));
