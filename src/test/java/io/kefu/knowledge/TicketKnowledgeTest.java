@@ -100,8 +100,11 @@ class TicketKnowledgeTest {
         long ticketId = ticketWithReply("光猫红灯", "光猫一直亮红灯", "已安排上门。");
         WebSession agent = new WebSession(port);
         agent.signIn(TestAccounts.AGENT, TestAccounts.PASSWORD);
-        String flagged = agent.post("/knowledge/difficult", Map.of("ticketId", String.valueOf(ticketId),
-                "note", "重启无效")).location();
+        assertThat(agent.get("/tickets/" + ticketId).body()).contains("flagDifficult");
+        WebSession.Page flagPage = agent.post("/knowledge/difficult", Map.of("ticketId", String.valueOf(ticketId),
+                "note", "重启无效"));
+        String flagged = flagPage.location();
+        assertThat(flagged).as(flagPage.status() + " " + flagPage.body()).isNotNull();
         assertThat(flagged).matches(".*/knowledge/difficult/\\d+");
         String problemPath = flagged.substring(flagged.indexOf("/knowledge/"));
         String twice = agent.post("/knowledge/difficult", Map.of("ticketId", String.valueOf(ticketId))).location();
@@ -142,7 +145,7 @@ class TicketKnowledgeTest {
         WebSession agent = new WebSession(port);
         agent.signIn(TestAccounts.AGENT, TestAccounts.PASSWORD);
         String inbox = agent.get("/notifications").body();
-        assertThat(inbox.split(title, -1).length - 1).isEqualTo(1);
+        assertThat(inbox.split("文章已到期：" + title, -1).length - 1).isEqualTo(1);
     }
 
     private static String subject(MimeMessage message) {

@@ -15,7 +15,7 @@ class HelpCentreSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain helpCentreSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain helpCentreFilterChain(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher("/help", "/help/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

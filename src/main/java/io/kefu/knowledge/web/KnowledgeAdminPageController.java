@@ -73,7 +73,9 @@ class KnowledgeAdminPageController {
     String accept(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
             Suggestions.Suggestion accepted = suggestions.accept(id, me);
-            redirect.addFlashAttribute("accepted", accepted);
+            // Flash attributes live in the (serialised) session: plain values only.
+            redirect.addFlashAttribute("acceptedName", accepted.name());
+            redirect.addFlashAttribute("acceptedPoints", accepted.points());
         } catch (DomainException e) {
             suggestions.get(id);
             PageProblem.flash(redirect, e);
