@@ -72,6 +72,13 @@ class AuthorizationMatrixTest {
      */
     private static final String PORTAL_CUSTOMERS = "PORTAL_CUSTOMERS";
     private static final String MAILBOX_MANAGERS = "ADMINISTRATOR";
+    private static final String KNOWLEDGE_READERS =
+            "ADMINISTRATOR SUPERVISOR AGENT CUSTOMER_MANAGER SALES TECHNICAL_SUPPORT QUALITY_INSPECTOR";
+    private static final String KNOWLEDGE_WRITERS = "ADMINISTRATOR SUPERVISOR AGENT TECHNICAL_SUPPORT";
+    private static final String KNOWLEDGE_REVIEWERS = "ADMINISTRATOR SUPERVISOR QUALITY_INSPECTOR";
+    /** Workflow actions: the endpoint lets writers and reviewers in, each action then needs its own permission. */
+    private static final String KNOWLEDGE_WORKFLOW =
+            "ADMINISTRATOR SUPERVISOR AGENT TECHNICAL_SUPPORT QUALITY_INSPECTOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -335,6 +342,42 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /portal-invitations/new", CUSTOMER_WRITERS);
         MATRIX.put("POST /portal-invitations", CUSTOMER_WRITERS);
         MATRIX.put("POST /api/v1/customers/{customerId}/portal-invitations", CUSTOMER_WRITERS);
+        MATRIX.put("GET /knowledge/articles", KNOWLEDGE_READERS);
+        MATRIX.put("GET /knowledge/review", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("GET /knowledge/articles/new", KNOWLEDGE_WRITERS);
+        MATRIX.put("POST /knowledge/articles", KNOWLEDGE_WRITERS);
+        MATRIX.put("GET /knowledge/articles/{id}", KNOWLEDGE_READERS);
+        MATRIX.put("GET /knowledge/articles/{id}/edit", KNOWLEDGE_WRITERS);
+        MATRIX.put("POST /knowledge/articles/{id}", KNOWLEDGE_WRITERS);
+        MATRIX.put("POST /knowledge/articles/{id}/actions", KNOWLEDGE_WORKFLOW);
+        MATRIX.put("GET /knowledge/articles/{id}/diff", KNOWLEDGE_READERS);
+        MATRIX.put("POST /knowledge/articles/{id}/versions/{number}/restore", KNOWLEDGE_WRITERS);
+        MATRIX.put("POST /knowledge/articles/{id}/files", KNOWLEDGE_WRITERS);
+        MATRIX.put("GET /knowledge/articles/{id}/files/{fileId}", KNOWLEDGE_READERS);
+        MATRIX.put("GET /knowledge/categories", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("POST /knowledge/categories", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("POST /knowledge/categories/{id}/delete", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("GET /knowledge/suggestions", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("POST /knowledge/suggestions/{id}/accept", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("POST /knowledge/suggestions/{id}/reject", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("GET /knowledge/difficult", KNOWLEDGE_READERS);
+        MATRIX.put("POST /knowledge/difficult", KNOWLEDGE_WRITERS);
+        MATRIX.put("GET /knowledge/difficult/{id}", KNOWLEDGE_READERS);
+        MATRIX.put("POST /knowledge/difficult/{id}/comments", KNOWLEDGE_READERS);
+        MATRIX.put("POST /knowledge/difficult/{id}/close", KNOWLEDGE_REVIEWERS);
+        MATRIX.put("GET /api/v1/knowledge/articles", KNOWLEDGE_READERS);
+        MATRIX.put("POST /api/v1/knowledge/articles", KNOWLEDGE_WRITERS);
+        MATRIX.put("GET /api/v1/knowledge/articles/{id}", KNOWLEDGE_READERS);
+        MATRIX.put("PUT /api/v1/knowledge/articles/{id}", KNOWLEDGE_WRITERS);
+        MATRIX.put("POST /api/v1/knowledge/articles/{id}/transitions", KNOWLEDGE_WORKFLOW);
+        MATRIX.put("GET /api/v1/knowledge/articles/{id}/versions", KNOWLEDGE_READERS);
+        MATRIX.put("POST /api/v1/knowledge/articles/{id}/versions/{number}/restore", KNOWLEDGE_WRITERS);
+        MATRIX.put("POST /api/v1/knowledge/articles/{id}/uses", KNOWLEDGE_READERS);
+        MATRIX.put("GET /help", PUBLIC);
+        MATRIX.put("GET /help/articles/{id}", PUBLIC);
+        MATRIX.put("POST /help/articles/{id}/vote", PUBLIC);
+        MATRIX.put("POST /help/articles/{id}/suggestions", PUBLIC);
+        MATRIX.put("GET /help/articles/{id}/files/{fileId}", PUBLIC);
         MATRIX.put("GET /actuator/health", PUBLIC);
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);
         MATRIX.put("GET /actuator/health/readiness", PUBLIC);

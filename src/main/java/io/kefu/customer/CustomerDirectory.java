@@ -30,4 +30,13 @@ public interface CustomerDirectory {
      * @param identities raw values as typed; they are normalised (a malformed one is refused with 400)
      */
     CustomerSummary resolveOrCreate(String name, List<CustomerIdentity> identities, StaffPrincipal creator);
+
+    /**
+     * Adds points to the customer's loyalty balance (e.g. for an accepted suggestion to the help centre) and puts
+     * the award with its reason on her timeline. Refused with 400 for points below 1, 404 for an unknown customer.
+     */
+    void awardLoyaltyPoints(long customerId, int points, String reason);
+
+    /** Her loyalty balance; 0 for an unknown customer. */
+    int loyaltyPoints(long customerId);
 }

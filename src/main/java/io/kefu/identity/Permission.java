@@ -58,5 +58,11 @@ public enum Permission {
     /** Set up messaging channels (WeChat, Weibo, apps, webhooks), their secrets and reply connectors. */
     CHANNEL_MANAGE,
     /** Set up the mailboxes of the email channel, read their mail log and retry failed mail. */
-    MAILBOX_MANAGE
+    MAILBOX_MANAGE,
+    /** Read internal and public knowledge articles, and discuss difficult problems. */
+    KNOWLEDGE_READ,
+    /** Write and edit knowledge articles, submit them for review, flag tickets as difficult problems. */
+    KNOWLEDGE_WRITE,
+    /** Publish or send back articles, archive them, keep the categories, review customers' suggestions. */
+    KNOWLEDGE_REVIEW
 }

@@ -101,6 +101,22 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
                 summary, source);
     }
 
+    @Override
+    public void awardLoyaltyPoints(long customerId, int points, String reason) {
+        if (points < 1) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "points", "customer.loyaltyPointsPositive");
+        }
+        long target = summary(customerId).orElseThrow(() -> DomainException.notFound("customer", customerId)).id();
+        customers.addLoyaltyPoints(target, points);
+        add(target, "customer.loyaltyPoints", "+" + points + " · " + reason, "customer");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public int loyaltyPoints(long customerId) {
+        return customers.loyaltyPoints(customerId);
+    }
+
     private static CustomerSummary summaryOf(CustomerRecord r) {
         return new CustomerSummary(r.id(), r.name(), r.tier(), r.ownerId(), r.departmentId());
     }

@@ -186,6 +186,16 @@ public class CustomerRepository {
                 .update();
     }
 
+    void addLoyaltyPoints(long customerId, int points) {
+        jdbc.sql("UPDATE customer SET loyalty_points = loyalty_points + :points WHERE id = :id")
+                .param("points", points).param("id", customerId).update();
+    }
+
+    int loyaltyPoints(long customerId) {
+        return jdbc.sql("SELECT loyalty_points FROM customer WHERE id = :id").param("id", customerId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
     void addTimeline(long customerId, String kind, String actor, String summary, String source) {
         jdbc.sql("""
                 INSERT INTO customer_timeline (customer_id, kind, actor_name, summary, source)

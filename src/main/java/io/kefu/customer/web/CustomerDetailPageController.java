@@ -2,6 +2,7 @@ package io.kefu.customer.web;
 
 import java.util.List;
 
+import io.kefu.customer.CustomerDirectory;
 import io.kefu.customer.internal.CustomerFields;
 import io.kefu.customer.internal.CustomerRecord;
 import io.kefu.customer.internal.CustomerService;
@@ -39,9 +40,12 @@ class CustomerDetailPageController {
     private final CustomerService customers;
     private final CustomerFields fields;
     private final Owners owners;
+    private final CustomerDirectory directory;
 
-    CustomerDetailPageController(CustomerService customers, CustomerFields fields, Owners owners) {
+    CustomerDetailPageController(CustomerService customers, CustomerFields fields, Owners owners,
+                                 CustomerDirectory directory) {
         this.customers = customers;
+        this.directory = directory;
         this.fields = fields;
         this.owners = owners;
     }
@@ -126,6 +130,7 @@ class CustomerDetailPageController {
         model.addAttribute("ownerName", owners.nameOf(customer.ownerId()));
         model.addAttribute("attributes", AttributeLine.of(customer.attributes(), fields.all()));
         model.addAttribute("revealed", revealed);
+        model.addAttribute("loyaltyPoints", directory.loyaltyPoints(customer.id()));
         if (!model.containsAttribute("note")) {
             model.addAttribute("note", new NoteForm());
         }

@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.Text;
 import io.kefu.ticket.CustomerTickets;
+import io.kefu.ticket.StaffTickets;
 import io.kefu.ticket.TicketSummary;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** What the customer portal shows a customer of her tickets, and her ratings of resolved ones. */
 @Service
 @Transactional(readOnly = true)
-class CustomerTicketService implements CustomerTickets {
+class CustomerTicketService implements CustomerTickets, StaffTickets {
 
     private final TicketRepository tickets;
     private final TicketJournal journal;
@@ -40,6 +42,12 @@ class CustomerTicketService implements CustomerTickets {
     public List<TicketSummary> of(long customerId, int limit) {
         return tickets.findByCustomerIdOrderByIdDesc(customerId, PageRequest.ofSize(Math.max(1, limit))).stream()
                 .map(TicketInboxService::summaryOf).toList();
+    }
+
+    @Override
+    public Optional<Conversation> conversation(long ticketId, StaffPrincipal viewer) {
+        Optional<Ticket> ticket = tickets.findById(ticketId).filter(t -> service.scopeOf(viewer).allows(t));
+        return ticket.flatMap(t -> conversation(t.getCustomerId(), ticketId));
     }
 
     @Override
