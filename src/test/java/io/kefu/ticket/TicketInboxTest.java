@@ -77,6 +77,18 @@ class TicketInboxTest {
     }
 
     @Test
+    void aChatMessageWithoutSubjectIsNamedByItsFirstSentence() {
+        long id = receive(CustomerMessage.text(customerId, TicketChannel.WECHAT, null, null,
+                "宽带从昨天晚上开始断网，光猫的 LOS 灯一直红色闪烁，重启了好几次也没用。", null)).ticketId();
+        long shortOne = receive(CustomerMessage.text(customerId, TicketChannel.APP, null, null,
+                "WiFi 密码忘记了，怎么重新设置？", null)).ticketId();
+
+        assertThat(agent.get("/api/v1/tickets/" + id).json().get("subject").asString()).isEqualTo("宽带从昨天晚上开始断网");
+        assertThat(agent.get("/api/v1/tickets/" + shortOne).json().get("subject").asString())
+                .isEqualTo("WiFi 密码忘记了，怎么重新设置");
+    }
+
+    @Test
     void anAnswerReopensAResolvedTicketAndAnAnswerToAClosedOneOpensANewTicket() {
         long id = receive(CustomerMessage.text(customerId, TicketChannel.APP, null, "账单疑问", "为什么多扣了钱",
                 null)).ticketId();

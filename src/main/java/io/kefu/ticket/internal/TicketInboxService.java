@@ -28,6 +28,8 @@ class TicketInboxService implements TicketInbox {
     /** A ticket opened by a channel is a consultation until an agent classifies it. */
     static final String DEFAULT_TYPE = "CONSULTATION";
     private static final int SUBJECT_LENGTH = 200;
+    private static final int SHORT_SUBJECT_LENGTH = 20;
+    private static final int DERIVED_SUBJECT_LENGTH = 40;
 
     private final TicketRepository tickets;
     private final TicketService service;
@@ -97,7 +99,7 @@ class TicketInboxService implements TicketInbox {
     private static String subjectOf(CustomerMessage message, String text) {
         String subject = Text.blankToNull(message.subject());
         if (subject == null) {
-            subject = text.strip().lines().findFirst().map(String::strip).orElse("");
+            subject = firstSentence(text.strip().lines().findFirst().map(String::strip).orElse(""));
         }
         if (subject.isBlank() && !message.files().isEmpty()) {
             subject = message.files().get(0).fileName();
@@ -106,5 +108,27 @@ class TicketInboxService implements TicketInbox {
             subject = message.channel().name();
         }
         return Text.truncate(subject, SUBJECT_LENGTH);
+    }
+
+    /**
+     * A chat message's first sentence makes a readable subject: up to the first full stop, or, when that is longer
+     * than a glance takes in, the first comma; what is still too long is cut with an ellipsis.
+     */
+    private static String firstSentence(String line) {
+        String sentence = cutAt(line, "。！？!?；;");
+        if (sentence.length() > SHORT_SUBJECT_LENGTH) {
+            sentence = cutAt(sentence, "，,");
+        }
+        return sentence.length() <= DERIVED_SUBJECT_LENGTH ? sentence
+                : sentence.substring(0, DERIVED_SUBJECT_LENGTH) + "…";
+    }
+
+    private static String cutAt(String text, String marks) {
+        for (int i = 1; i < text.length(); i++) {
+            if (marks.indexOf(text.charAt(i)) >= 0) {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 }
