@@ -3,13 +3,17 @@ package io.kefu.demo;
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
 import io.kefu.TestAccounts;
+import io.kefu.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A first start with demo data opens on customers who wrote in over the channels, with their tickets. */
+/**
+ * A first start with demo data opens on customers who wrote in over the channels, with their tickets, and on a help
+ * centre with articles to read.
+ */
 @KefuTest
 class DemoRecordsTest {
 
@@ -38,5 +42,12 @@ class DemoRecordsTest {
         JsonNode articles = admin.get("/api/v1/tickets/" + ticket.get("id").asLong() + "/articles").json();
         assertThat(articles.findValuesAsString("kind")).containsExactly("CUSTOMER_MESSAGE", "CUSTOMER_MESSAGE");
         assertThat(articles.get(1).get("body").asString()).contains("网课");
+    }
+
+    @Test
+    void theHelpCentreOpensOnTheDemoCompanysPublishedPublicArticles() {
+        String helpCentre = new WebSession(port).get("/help").body();
+
+        assertThat(helpCentre).contains("如何查询剩余流量", "宽带断网了怎么办").doesNotContain("（内部）");
     }
 }
