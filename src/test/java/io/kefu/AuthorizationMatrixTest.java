@@ -72,6 +72,7 @@ class AuthorizationMatrixTest {
      */
     private static final String PORTAL_CUSTOMERS = "PORTAL_CUSTOMERS";
     private static final String MAILBOX_MANAGERS = "ADMINISTRATOR";
+    private static final String SEARCH_MANAGERS = "ADMINISTRATOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -339,6 +340,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);
         MATRIX.put("GET /actuator/health/readiness", PUBLIC);
         MATRIX.put("GET /actuator/prometheus", ADMIN);
+        MATRIX.put("POST /api/v1/search/rebuild", SEARCH_MANAGERS);
     }
 
     private static final Set<String> ACTUATOR = Set.of("GET /actuator/health", "GET /actuator/health/liveness",

@@ -58,5 +58,7 @@ public enum Permission {
     /** Set up messaging channels (WeChat, Weibo, apps, webhooks), their secrets and reply connectors. */
     CHANNEL_MANAGE,
     /** Set up the mailboxes of the email channel, read their mail log and retry failed mail. */
-    MAILBOX_MANAGE
+    MAILBOX_MANAGE,
+    /** Rebuild the search index from the database. */
+    SEARCH_MANAGE
 }
