@@ -23,10 +23,10 @@ public record SearchSettings(Double textWeight, Double semanticWeight, Double po
                              Set<String> semanticKinds, Boolean queryInstruction) {
 
     public SearchSettings {
-        textWeight = textWeight == null ? 0.5 : textWeight;
-        semanticWeight = semanticWeight == null ? 0.4 : semanticWeight;
+        textWeight = textWeight == null ? 0.15 : textWeight;
+        semanticWeight = semanticWeight == null ? 0.75 : semanticWeight;
         popularityWeight = popularityWeight == null ? 0.1 : popularityWeight;
-        semanticFloor = semanticFloor == null ? 0.35 : semanticFloor;
+        semanticFloor = semanticFloor == null ? 0.45 : semanticFloor;
         semanticKinds = semanticKinds == null ? Set.of("article") : Set.copyOf(semanticKinds);
         queryInstruction = queryInstruction == null ? Boolean.FALSE : queryInstruction;
     }
