@@ -6,11 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,18 +27,24 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -56,6 +63,8 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -67,6 +76,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * every second by a background thread, and on close.
  */
 public final class LuceneSearchIndex implements SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
     /** Raised when the stored fields, analysis or embedding change: an index of another format is rebuilt. */
     static final String FORMAT = "kefu-search-1";
@@ -82,8 +93,15 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Candidates taken from each of the text and the kNN query before blending. */
     private static final int CANDIDATES = 50;
     private static final int BATCH = 64;
+    /** Stored for display, with offsets in the postings so snippets need no second analysis. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_STORED);
     private static final String MARK = "<mark>";
     private static final String UNMARK = "</mark>";
+
+    static {
+        WORDS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        WORDS.freeze();
+    }
 
     private final SearchSettings settings;
     private final Analyzer analyzer = ChineseAnalysis.analyzer();
@@ -182,7 +200,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .filter(d -> settings.semanticKinds().contains(d.kind())).toList();
         List<float[]> vectors = embedded.isEmpty() ? List.of()
                 : Embedder.documents(embedded.stream().map(d -> d.title() + "\n" + d.body()).toList());
-        Map<SearchDocument, float[]> vectorOf = new HashMap<>();
+        Map<SearchDocument, float[]> vectorOf = new IdentityHashMap<>();
         for (int i = 0; i < embedded.size(); i++) {
             vectorOf.put(embedded.get(i), vectors.get(i));
         }
@@ -205,11 +223,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         document.add(new StringField(KIND, source.kind(), Field.Store.YES));
         document.add(new StoredField(ID, source.id()));
         source.accessKeys().forEach(k -> document.add(new StringField(ACCESS, k, Field.Store.NO)));
-        document.add(new TextField(ChineseAnalysis.TITLE, source.title(), Field.Store.YES));
-        document.add(new TextField(ChineseAnalysis.BODY, source.body(), Field.Store.YES));
+        document.add(new Field(ChineseAnalysis.TITLE, source.title(), WORDS));
+        document.add(new Field(ChineseAnalysis.BODY, source.body(), WORDS));
         document.add(new TextField(ChineseAnalysis.TITLE_BIGRAMS, source.title(), Field.Store.NO));
         document.add(new TextField(ChineseAnalysis.BODY_BIGRAMS, source.body(), Field.Store.NO));
-        document.add(new StoredField(POPULARITY, source.popularity()));
+        document.add(new DoubleDocValuesField(POPULARITY, source.popularity()));
         if (vector != null) {
             document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         }
@@ -270,11 +288,13 @@ public final class LuceneSearchIndex implements SearchIndex {
             throws IOException {
         double maxText = candidates.values().stream().mapToDouble(c -> c.text).max().orElse(0);
         double maxPopularity = 0;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (Candidate candidate : candidates.values()) {
-            Document stored = searcher.storedFields().document(candidate.doc,
-                    java.util.Set.of(KIND, ID, ChineseAnalysis.TITLE, POPULARITY));
-            candidate.stored = stored;
-            candidate.popularity = Math.log1p(stored.getField(POPULARITY).numericValue().doubleValue());
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(candidate.doc, leaves));
+            NumericDocValues popularity = DocValues.getNumeric(leaf.reader(), POPULARITY);
+            if (popularity.advanceExact(candidate.doc - leaf.docBase)) {
+                candidate.popularity = Math.log1p(Double.longBitsToDouble(popularity.longValue()));
+            }
             maxPopularity = Math.max(maxPopularity, candidate.popularity);
         }
         double textWeight = useText ? settings.textWeight() : 0;
@@ -294,10 +314,12 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .limit(query.limit()).toList();
         String[] snippets = snippets(searcher, words, best);
         List<SearchHit> hits = new ArrayList<>(best.size());
+        StoredFields fields = searcher.storedFields();
         for (int i = 0; i < best.size(); i++) {
             Candidate c = best.get(i);
-            hits.add(new SearchHit(c.stored.get(KIND), c.stored.getField(ID).numericValue().longValue(),
-                    c.stored.get(ChineseAnalysis.TITLE), snippets[i], c.score, c.textPart, c.semanticPart,
+            Document stored = fields.document(c.doc, Set.of(KIND, ID, ChineseAnalysis.TITLE));
+            hits.add(new SearchHit(stored.get(KIND), stored.getField(ID).numericValue().longValue(),
+                    stored.get(ChineseAnalysis.TITLE), snippets[i], c.score, c.textPart, c.semanticPart,
                     c.popularityPart));
         }
         return hits;
@@ -403,7 +425,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 writer.commit();
             }
         } catch (IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(LuceneSearchIndex.class).warn("Search index commit failed", e);
+            log.warn("Search index commit failed", e);
         }
     }
 
@@ -428,7 +450,6 @@ public final class LuceneSearchIndex implements SearchIndex {
         double semanticPart;
         double popularityPart;
         double score;
-        Document stored;
 
         Candidate(int doc) {
             this.doc = doc;
