@@ -79,6 +79,7 @@ class AuthorizationMatrixTest {
     /** Workflow actions: the endpoint lets writers and reviewers in, each action then needs its own permission. */
     private static final String KNOWLEDGE_WORKFLOW =
             "ADMINISTRATOR SUPERVISOR AGENT TECHNICAL_SUPPORT QUALITY_INSPECTOR";
+    private static final String SEARCH_MANAGERS = "ADMINISTRATOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -382,6 +383,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /actuator/health/liveness", PUBLIC);
         MATRIX.put("GET /actuator/health/readiness", PUBLIC);
         MATRIX.put("GET /actuator/prometheus", ADMIN);
+        MATRIX.put("POST /api/v1/search/rebuild", SEARCH_MANAGERS);
     }
 
     private static final Set<String> ACTUATOR = Set.of("GET /actuator/health", "GET /actuator/health/liveness",

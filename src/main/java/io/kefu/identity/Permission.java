@@ -64,5 +64,7 @@ public enum Permission {
     /** Write and edit knowledge articles, submit them for review, flag tickets as difficult problems. */
     KNOWLEDGE_WRITE,
     /** Publish or send back articles, archive them, keep the categories, review customers' suggestions. */
-    KNOWLEDGE_REVIEW
+    KNOWLEDGE_REVIEW,
+    /** Rebuild the search index from the database. */
+    SEARCH_MANAGE
 }

@@ -1,0 +1,46 @@
+package io.kefu.search;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.kefu.search.internal.LuceneSearchIndex;
+
+/**
+ * The search index. Writing to it never joins the caller's database transaction: called inside one, {@link #put}
+ * and {@link #remove} wait until it commits (and do nothing if it rolls back), so a slow embedding never holds
+ * database locks and a rolled-back change is never findable. Writes are visible to searches at once and on disk
+ * within a second; the index is derived data, rebuilt from the {@link SearchSource}s when lost.
+ */
+public interface SearchIndex extends AutoCloseable {
+
+    /**
+     * Opens (or creates) the index kept in the folder. An index written by an older format is emptied; see
+     * {@link #fresh()}. The application has one, as a bean over {@code kefu.data-dir/search}.
+     */
+    static SearchIndex open(Path folder, SearchSettings settings) {
+        return new LuceneSearchIndex(folder, settings);
+    }
+
+    /** Adds the document, or replaces the one of the same kind and id. */
+    void put(SearchDocument document);
+
+    /** Removes the document of that kind and id, if indexed. */
+    void remove(String kind, long id);
+
+    /** The best documents for the query that the caller may see, best first. A blank text finds nothing. */
+    List<SearchHit> search(SearchQuery query);
+
+    /** Replaces every document of the kind by the given ones; answers how many were indexed. */
+    long rebuild(String kind, Stream<SearchDocument> documents);
+
+    /** How many documents of the kind are indexed. */
+    long count(String kind);
+
+    /** Whether this index was created empty when opened (missing, or of an older format): it needs a rebuild. */
+    boolean fresh();
+
+    /** Writes what is pending to disk and releases the folder. */
+    @Override
+    void close();
+}

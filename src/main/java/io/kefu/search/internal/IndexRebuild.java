@@ -1,0 +1,69 @@
+package io.kefu.search.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.kefu.platform.DomainException;
+import io.kefu.search.SearchIndex;
+import io.kefu.search.SearchSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refills the index from every {@link SearchSource}: by itself once the application is ready if the index was
+ * missing or of an older format, and when an administrator asks. It runs on its own thread, one at a time;
+ * searches keep working meanwhile and see each kind refill.
+ */
+@Component
+public class IndexRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
+
+    private final SearchIndex index;
+    private final List<SearchSource> sources;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    IndexRebuild(SearchIndex index, List<SearchSource> sources) {
+        this.index = index;
+        this.sources = sources;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfFresh() {
+        if (index.fresh() && !sources.isEmpty()) {
+            start();
+        }
+    }
+
+    /** Starts a rebuild of every kind; answers the kinds it covers. Refused (409) while one runs. */
+    public List<String> start() {
+        if (!running.compareAndSet(false, true)) {
+            throw new DomainException(HttpStatus.CONFLICT, "search.rebuild.running");
+        }
+        Thread thread = new Thread(this::rebuildAll, "search-rebuild");
+        thread.setDaemon(true);
+        thread.start();
+        return sources.stream().map(SearchSource::kind).toList();
+    }
+
+    private void rebuildAll() {
+        try {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            long start = System.nanoTime();
+            for (SearchSource source : sources) {
+                counts.put(source.kind(), index.rebuild(source.kind(), source.all()));
+            }
+            log.info("Search index rebuilt in {} ms: {}", (System.nanoTime() - start) / 1_000_000, counts);
+        } catch (RuntimeException e) {
+            log.error("Search index rebuild failed", e);
+        } finally {
+            running.set(false);
+        }
+    }
+}
