@@ -28,3 +28,13 @@ document.addEventListener('htmx:afterRequest', function (event) {
         box.focus();
     }
 });
+// A suggested article inserted into the reply box it names, after its use was counted.
+document.addEventListener('htmx:afterRequest', function (event) {
+    var into = event.target.getAttribute('data-append-into');
+    if (into && event.detail.successful) {
+        var box = document.getElementById(into);
+        var text = event.target.getAttribute('data-text');
+        box.value = box.value.trim() === '' ? text : box.value.replace(/\s+$/, '') + '\n\n' + text;
+        box.focus();
+    }
+});

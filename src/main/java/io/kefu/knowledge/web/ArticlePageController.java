@@ -12,6 +12,7 @@ import io.kefu.knowledge.ArticleState;
 import io.kefu.knowledge.Visibility;
 import io.kefu.knowledge.internal.Article;
 import io.kefu.knowledge.internal.ArticleDiff;
+import io.kefu.knowledge.internal.ArticleSearch;
 import io.kefu.knowledge.internal.ArticleService;
 import io.kefu.knowledge.internal.ArticleVersion;
 import io.kefu.knowledge.internal.Categories;
@@ -47,20 +48,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ArticlePageController {
 
     private static final int LIST_LIMIT = 200;
+    private static final int SEARCH_RESULTS = 20;
 
     private final ArticleService articles;
     private final Categories categories;
     private final KnowledgeFiles files;
     private final HelpCentre helpCentre;
     private final TicketPrefill prefill;
+    private final ArticleSearch search;
 
     ArticlePageController(ArticleService articles, Categories categories, KnowledgeFiles files,
-                          HelpCentre helpCentre, TicketPrefill prefill) {
+                          HelpCentre helpCentre, TicketPrefill prefill, ArticleSearch search) {
         this.articles = articles;
         this.categories = categories;
         this.files = files;
         this.helpCentre = helpCentre;
         this.prefill = prefill;
+        this.search = search;
     }
 
     @GetMapping("/articles")
@@ -68,8 +72,13 @@ class ArticlePageController {
     String list(@RequestParam(required = false) ArticleState state, @RequestParam(required = false) Long categoryId,
                 @RequestParam(required = false) Visibility visibility,
                 @RequestParam(defaultValue = "false") boolean expired,
-                @RequestParam(defaultValue = "UPDATED") ArticleService.Sort sort, Model model) {
-        model.addAttribute("articles", articles.list(
+                @RequestParam(defaultValue = "UPDATED") ArticleService.Sort sort,
+                @RequestParam(required = false) String q, Model model) {
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("q", q);
+            model.addAttribute("hits", search.forStaff(q, SEARCH_RESULTS));
+        }
+        model.addAttribute("articles", q != null && !q.isBlank() ? List.of() : articles.list(
                 new ArticleService.Filter(state, categoryId, visibility, expired, sort), LIST_LIMIT));
         model.addAttribute("state", state);
         model.addAttribute("categoryId", categoryId);

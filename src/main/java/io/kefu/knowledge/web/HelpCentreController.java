@@ -3,6 +3,7 @@ package io.kefu.knowledge.web;
 import java.util.UUID;
 
 import io.kefu.knowledge.internal.Article;
+import io.kefu.knowledge.internal.ArticleSearch;
 import io.kefu.knowledge.internal.Categories;
 import io.kefu.knowledge.internal.HelpCentre;
 import io.kefu.knowledge.internal.KnowledgeFiles;
@@ -33,21 +34,32 @@ class HelpCentreController {
     /** The visitor's random key in her session: her votes are counted once per article under it. */
     static final String VISITOR_KEY = "KEFU_HELP_VISITOR";
 
+    private static final int SEARCH_RESULTS = 10;
+
     private final HelpCentre help;
     private final Categories categories;
     private final KnowledgeFiles files;
+    private final ArticleSearch search;
 
-    HelpCentreController(HelpCentre help, Categories categories, KnowledgeFiles files) {
+    HelpCentreController(HelpCentre help, Categories categories, KnowledgeFiles files, ArticleSearch search) {
         this.help = help;
         this.categories = categories;
         this.files = files;
+        this.search = search;
     }
 
+    /** The categories and most-read articles, or, with {@code q}, the articles that answer it best. */
     @GetMapping
-    String home(@RequestParam(required = false) Long category, Model model) {
+    String home(@RequestParam(required = false) Long category, @RequestParam(required = false) String q,
+                Model model) {
         model.addAttribute("categories", categories.tree());
         model.addAttribute("category", category);
-        model.addAttribute("articles", help.articles(category, 100));
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("hits", search.forCustomers(q, SEARCH_RESULTS));
+        } else {
+            model.addAttribute("articles", help.articles(category, 100));
+        }
         return "knowledge/help-home";
     }
 
