@@ -260,6 +260,57 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void anAgentWritesAnArticleFromATicketAReviewerPublishesItAndACustomerFindsItByAParaphrase() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        ApiClient admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+        long ticketId = admin.post("/api/v1/tickets", """
+                {"customer": {"name": "锁定客户", "phones": ["135%s"]}, "type": "CONSULTATION",
+                 "subject": "宽带拨号提示账号被锁定", "description": "连不上网，拨号时提示用户名已锁定。"}"""
+                .formatted(String.format("%08d", System.nanoTime() % 100_000_000L))).json().get("id").asLong();
+        admin.post("/api/v1/tickets/" + ticketId + "/replies", "{\"body\": \"连续输错密码后宽带账号会锁定 30 分钟，"
+                + "到时自动解锁；着急可在 App 的宽带管理中点击解锁账号。\"}");
+
+        // The agent turns the ticket into an article: question and answer come prefilled.
+        signIn(TestAccounts.AGENT);
+        page.navigate("/tickets/" + ticketId);
+        page.locator("#writeArticle").click();
+        assertThat(page.locator("#fromTicket")).isVisible();
+        assertThat(page.locator("#articleForm textarea[name=body]")).containsText("锁定 30 分钟");
+        String title = "宽带账号被锁定怎么解锁 " + suffix;
+        page.locator("#title").fill(title);
+        page.locator("#visibility").selectOption("PUBLIC");
+        page.locator("#saveArticle").click();
+        assertThat(page.locator("#articleTitle")).hasText(title);
+        page.locator("#action-SUBMIT").click();
+        assertThat(page.locator("#articleState")).hasText("审核中");
+        String articleUrl = page.url();
+
+        // A reviewer publishes it.
+        try (BrowserContext reviewerContext = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port))) {
+            Page reviewer = reviewerContext.newPage();
+            reviewer.navigate("/login");
+            reviewer.locator("#username").fill(TestAccounts.SUPERVISOR);
+            reviewer.locator("#password").fill(TestAccounts.PASSWORD);
+            reviewer.locator("#signIn").click();
+            reviewer.navigate(articleUrl);
+            reviewer.locator("#action-PUBLISH").click();
+            assertThat(reviewer.locator("#articleState")).hasText("已发布");
+        }
+
+        // A customer finds it in the help centre, asking in her own words, as she types.
+        try (BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port))) {
+            Page help = customerContext.newPage();
+            help.navigate("/help");
+            help.locator("#helpSearch").pressSequentially("上网拨号说我的用户名被锁住了");
+            assertThat(help.locator("#helpResults")).containsText(title);
+            help.locator("#helpResults").getByText(title).click();
+            assertThat(help.locator("body")).containsText("App 的宽带管理");
+        }
+    }
+
     private static String mailText(MimeMessage message) {
         try {
             return message.getContent().toString();
