@@ -91,7 +91,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final float TITLE_BOOST = 3f;
     private static final float BIGRAM_WEIGHT = 0.5f;
     /** Candidates taken from each of the text and the kNN query before blending. */
-    private static final int CANDIDATES = 50;
+    private static final int CANDIDATES = 20;
     private static final int BATCH = 64;
     /** Stored for display, with offsets in the postings so snippets need no second analysis. */
     private static final FieldType WORDS = new FieldType(TextField.TYPE_STORED);
@@ -259,7 +259,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query filter = filter(query);
         Query words = textQuery(query.text());
         boolean useText = query.mode() != SearchMode.SEMANTIC;
-        boolean useMeaning = query.mode() != SearchMode.TEXT;
+        // kinds that are never embedded (tickets) skip the kNN query and the cost of its filter
+        boolean useMeaning = query.mode() != SearchMode.TEXT && (query.kinds().isEmpty()
+                || query.kinds().stream().anyMatch(settings.semanticKinds()::contains));
         int wanted = query.mode() == SearchMode.BLEND ? Math.max(CANDIDATES, query.limit()) : query.limit();
         Map<Integer, Candidate> candidates = new LinkedHashMap<>();
         if (useText && words != null) {
