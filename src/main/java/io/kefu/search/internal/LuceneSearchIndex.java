@@ -270,9 +270,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 candidates.computeIfAbsent(hit.doc, Candidate::new).text = hit.score;
             }
         }
-        float[] vector = null;
         if (useMeaning) {
-            vector = Embedder.query(query.text(), settings.queryInstruction());
+            float[] vector = Embedder.query(query.text(), settings.queryInstruction());
             TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, wanted, filter), wanted);
             for (ScoreDoc hit : nearest.scoreDocs) {
                 double cosine = 2 * hit.score - 1;
@@ -299,8 +298,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             maxPopularity = Math.max(maxPopularity, candidate.popularity);
         }
-        double textWeight = useText ? settings.textWeight() : 0;
-        double semanticWeight = useMeaning ? settings.semanticWeight() : 0;
+        // a single-part mode gives its part the weight of both, so popularity keeps the same share as in the blend
+        double relevance = settings.textWeight() + settings.semanticWeight();
+        double textWeight = useText ? (useMeaning ? settings.textWeight() : relevance) : 0;
+        double semanticWeight = useMeaning ? (useText ? settings.semanticWeight() : relevance) : 0;
         double floor = settings.semanticFloor();
         for (Candidate candidate : candidates.values()) {
             candidate.textPart = maxText > 0 ? candidate.text / maxText : 0;
