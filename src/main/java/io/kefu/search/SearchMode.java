@@ -1,6 +1,6 @@
 package io.kefu.search;
 
-/** How a query is matched. */
+/** How a query is matched. Popularity weighs in every mode with the same share as in {@link #BLEND}. */
 public enum SearchMode {
     /** Words only: BM25 over the segmented title and body (title boosted), Chinese bigrams as a safety net. */
     TEXT,

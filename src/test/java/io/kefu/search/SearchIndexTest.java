@@ -109,6 +109,20 @@ class SearchIndexTest {
     }
 
     @Test
+    void theMorePopularOfTwoEquallyRelevantArticlesComesFirst() {
+        try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
+            String title = "\u5982\u4f55\u4fee\u6539WiFi\u5bc6\u7801";
+            index.put(new SearchDocument("article", 1, title, "", Set.of("public"), 3, Instant.EPOCH));
+            index.put(new SearchDocument("article", 2, title, "", Set.of("public"), 900, Instant.EPOCH));
+            for (SearchMode mode : SearchMode.values()) {
+                List<SearchHit> hits = index.search(new SearchQuery("WiFi\u5bc6\u7801", Set.of(), PUBLIC, mode, 5));
+                assertThat(ids(hits)).as(mode.name()).containsExactly(2L, 1L);
+                assertThat(hits.get(0).popularity()).isEqualTo(1.0);
+            }
+        }
+    }
+
+    @Test
     void removedAndReplacedDocumentsAreFoundAsTheyNowAre() {
         try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
             someArticles().forEach(index::put);

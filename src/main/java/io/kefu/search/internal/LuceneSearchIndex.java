@@ -91,7 +91,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final float TITLE_BOOST = 3f;
     private static final float BIGRAM_WEIGHT = 0.5f;
     /** Candidates taken from each of the text and the kNN query before blending. */
-    private static final int CANDIDATES = 50;
+    private static final int CANDIDATES = 20;
     private static final int BATCH = 64;
     /** Stored for display, with offsets in the postings so snippets need no second analysis. */
     private static final FieldType WORDS = new FieldType(TextField.TYPE_STORED);
@@ -259,7 +259,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         Query filter = filter(query);
         Query words = textQuery(query.text());
         boolean useText = query.mode() != SearchMode.SEMANTIC;
-        boolean useMeaning = query.mode() != SearchMode.TEXT;
+        // kinds that are never embedded (tickets) skip the kNN query and the cost of its filter
+        boolean useMeaning = query.mode() != SearchMode.TEXT && (query.kinds().isEmpty()
+                || query.kinds().stream().anyMatch(settings.semanticKinds()::contains));
         int wanted = query.mode() == SearchMode.BLEND ? Math.max(CANDIDATES, query.limit()) : query.limit();
         Map<Integer, Candidate> candidates = new LinkedHashMap<>();
         if (useText && words != null) {
@@ -268,9 +270,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                 candidates.computeIfAbsent(hit.doc, Candidate::new).text = hit.score;
             }
         }
-        float[] vector = null;
         if (useMeaning) {
-            vector = Embedder.query(query.text(), settings.queryInstruction());
+            float[] vector = Embedder.query(query.text(), settings.queryInstruction());
             TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, wanted, filter), wanted);
             for (ScoreDoc hit : nearest.scoreDocs) {
                 double cosine = 2 * hit.score - 1;
@@ -297,8 +298,10 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             maxPopularity = Math.max(maxPopularity, candidate.popularity);
         }
-        double textWeight = useText ? settings.textWeight() : 0;
-        double semanticWeight = useMeaning ? settings.semanticWeight() : 0;
+        // a single-part mode gives its part the weight of both, so popularity keeps the same share as in the blend
+        double relevance = settings.textWeight() + settings.semanticWeight();
+        double textWeight = useText ? (useMeaning ? settings.textWeight() : relevance) : 0;
+        double semanticWeight = useMeaning ? (useText ? settings.semanticWeight() : relevance) : 0;
         double floor = settings.semanticFloor();
         for (Candidate candidate : candidates.values()) {
             candidate.textPart = maxText > 0 ? candidate.text / maxText : 0;
