@@ -305,6 +305,8 @@ class AuthorizationMatrixTest {
         MATRIX.put("PATCH /api/v1/calls/{id}", CALL_WRITERS);
         MATRIX.put("GET /knowledge/tickets/{ticketId}/suggested", TICKET_READERS);
         MATRIX.put("POST /knowledge/articles/{id}/uses", TICKET_WRITERS);
+        MATRIX.put("GET /tickets/search", TICKET_READERS);
+        MATRIX.put("GET /api/v1/tickets/search", TICKET_READERS);
         MATRIX.put("GET /leads", LEAD_WORKERS);
         MATRIX.put("POST /leads/{id}", LEAD_WORKERS);
         MATRIX.put("GET /tickets", TICKET_READERS);

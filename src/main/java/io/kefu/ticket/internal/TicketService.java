@@ -52,11 +52,12 @@ public class TicketService {
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TicketSearch search;
 
     TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
                   Leads leads, ReturnVisits returnVisits, CannedReplies cannedReplies, TicketSla sla,
                   TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, TicketSearch search) {
         this.tickets = tickets;
         this.journal = journal;
         this.types = types;
@@ -71,6 +72,7 @@ public class TicketService {
         this.staff = staff;
         this.events = events;
         this.clock = clock;
+        this.search = search;
     }
 
     public Ticket create(TicketDraft draft, StaffPrincipal creator) {
@@ -96,6 +98,7 @@ public class TicketService {
                 draft.customFields(), null), creator.id(), departmentId, now);
         ticket.assignTo(draft.assigneeId(), now);
         tickets.saveAndFlush(ticket);
+        search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), creator.displayName(), "state", null, ticket.getState());
         timeline.add(customer.id(), "ticket.created", label(ticket), "ticket");
         sla.start(ticket, customer.tier());
@@ -109,6 +112,7 @@ public class TicketService {
     Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
         Ticket ticket = new Ticket(draft.forCustomer(customer.id()), null, null, clock.instant());
         tickets.saveAndFlush(ticket);
+        search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), customer.name(), "state", null, ticket.getState());
         timeline.add(customer.id(), "ticket.created", label(ticket), ticket.getChannel().name());
         sla.start(ticket, customer.tier());
@@ -122,6 +126,7 @@ public class TicketService {
      * it waited for), and the message is on her timeline with the channel it came by.
      */
     void customerWrote(Ticket ticket, String customerName, TicketChannel channel) {
+        search.changed(ticket.getId());
         TicketAction follow = ticket.getState() == TicketState.RESOLVED ? TicketAction.REOPEN
                 : ticket.getState() == TicketState.WAITING_ON_CUSTOMER ? TicketAction.RESUME : null;
         if (follow != null) {
@@ -304,6 +309,7 @@ public class TicketService {
         if (!scopeOf(actor).allows(ticket)) {
             throw DomainException.notFound("ticket", id);
         }
+        search.changed(id);
         if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
             throw new StaleTicketException(ticket.getVersion());
         }
