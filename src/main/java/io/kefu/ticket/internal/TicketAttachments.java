@@ -1,27 +1,19 @@
 package io.kefu.ticket.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.ContentStore;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.KefuProperties;
-import io.kefu.platform.Sha256;
 import io.kefu.platform.Text;
 import io.kefu.ticket.MessageFile;
-import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
@@ -57,29 +49,32 @@ public class TicketAttachments {
             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "audio/mpeg", "audio/vnd.wave", "audio/x-wav", "video/mp4");
 
-    private static final Tika TIKA = new Tika();
-
     private final JdbcClient jdbc;
     private final TicketService tickets;
-    private final Path storage;
+    private final ContentStore storage;
     private final DataSize maxSize;
 
     TicketAttachments(JdbcClient jdbc, TicketService tickets, KefuProperties properties,
                       @Value("${kefu.tickets.max-attachment-size:20MB}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.tickets = tickets;
-        this.storage = properties.dataDir().resolve("attachments");
+        this.storage = new ContentStore(properties.dataDir().resolve("attachments"));
         this.maxSize = maxSize;
     }
 
     public Attachment attach(long ticketId, String fileName, InputStream content, StaffPrincipal uploader) {
         tickets.get(ticketId, uploader);
         String name = cleanName(fileName);
-        Stored stored = store(content, true);
-        if (!ALLOWED_TYPES.contains(stored.type(name))) {
-            throw DomainException.onField(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file", "ticket.attachmentType",
-                    stored.type(name));
-        }
+        ContentStore.Stored stored = storage.store(content, maxSize.toBytes(), () -> new DomainException(
+                HttpStatus.CONTENT_TOO_LARGE, "ticket.attachmentTooLarge", maxSize.toMegabytes()), file -> {
+                    if (file.size() == 0) {
+                        throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentEmpty");
+                    }
+                    if (!ALLOWED_TYPES.contains(typeOf(file, name))) {
+                        throw DomainException.onField(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file",
+                                "ticket.attachmentType", typeOf(file, name));
+                    }
+                });
         long id = insert(ticketId, null, name, stored, null, uploader.displayName());
         return find(ticketId, id).orElseThrow();
     }
@@ -90,53 +85,26 @@ public class TicketAttachments {
      */
     void keep(long ticketId, long articleId, MessageFile file, String senderName) {
         String name = usableName(file.fileName());
-        Stored stored = store(new ByteArrayInputStream(file.content()), false);
+        ContentStore.Stored stored = storage.store(new ByteArrayInputStream(file.content()), kept -> { });
         insert(ticketId, articleId, name, stored, Text.truncate(file.contentId(), 250),
                 Text.truncate(senderName == null || senderName.isBlank() ? "-" : senderName.strip(), 100));
     }
 
-    /** The bytes on disk under their SHA-256, and their size. */
-    private record Stored(String sha256, long size, String detectedType) {
-
-        String type(String name) {
-            return "text/plain".equals(detectedType) && name.toLowerCase().endsWith(".csv") ? "text/csv"
-                    : detectedType;
-        }
+    /** The detected type, except that a CSV file is plain text to Tika. */
+    private static String typeOf(ContentStore.Stored file, String name) {
+        return "text/plain".equals(file.detectedType()) && name.toLowerCase().endsWith(".csv") ? "text/csv"
+                : file.detectedType();
     }
 
-    private Stored store(InputStream content, boolean limited) {
-        try {
-            Files.createDirectories(storage);
-            Path temp = Files.createTempFile(storage, "upload", ".part");
-            try {
-                String sha256 = copy(content, temp, limited);
-                long size = Files.size(temp);
-                if (size == 0 && limited) {
-                    throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentEmpty");
-                }
-                String type = TIKA.detect(temp);
-                Path target = pathOf(sha256);
-                Files.createDirectories(target.getParent());
-                if (!Files.exists(target)) {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                }
-                return new Stored(sha256, size, type);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private long insert(long ticketId, Long articleId, String name, Stored stored, String contentId, String by) {
+    private long insert(long ticketId, Long articleId, String name, ContentStore.Stored stored, String contentId,
+                        String by) {
         return jdbc.sql("""
                 INSERT INTO ticket_attachment (ticket_id, article_id, file_name, content_type, size_bytes, sha256,
                     storage_key, content_id, uploaded_by)
                 VALUES (:ticket, :article, :name, :type, :size, :sha, :key, :cid, :by) RETURNING id""")
                 .param("ticket", ticketId).param("article", articleId).param("name", name)
-                .param("type", stored.type(name)).param("size", stored.size()).param("sha", stored.sha256())
-                .param("key", storage.relativize(pathOf(stored.sha256())).toString()).param("cid", contentId)
+                .param("type", typeOf(stored, name)).param("size", stored.size()).param("sha", stored.sha256())
+                .param("key", storage.keyOf(stored.sha256())).param("cid", contentId)
                 .param("by", by).query(Long.class).single();
     }
 
@@ -159,7 +127,7 @@ public class TicketAttachments {
     }
 
     Path pathOf(String sha256) {
-        return storage.resolve(sha256.substring(0, 2)).resolve(sha256);
+        return storage.pathOf(sha256);
     }
 
     @Transactional(readOnly = true)
@@ -174,26 +142,8 @@ public class TicketAttachments {
             rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
             rs.getTimestamp(8).toInstant(), rs.getObject(9, Long.class), rs.getString(10));
 
-    private String copy(InputStream content, Path temp, boolean limited) throws IOException {
-        MessageDigest digest = Sha256.digest();
-        try (InputStream in = new DigestInputStream(content, digest);
-             var out = Files.newOutputStream(temp)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                total += n;
-                if (limited && total > maxSize.toBytes()) {
-                    throw new DomainException(HttpStatus.CONTENT_TOO_LARGE, "ticket.attachmentTooLarge",
-                            maxSize.toMegabytes());
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     private static String cleanName(String fileName) {
-        String name = baseName(fileName);
+        String name = ContentStore.baseName(fileName);
         if (name.isEmpty() || name.length() > 255) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "ticket.attachmentName");
         }
@@ -201,16 +151,10 @@ public class TicketAttachments {
     }
 
     private static String usableName(String fileName) {
-        String name = baseName(fileName);
+        String name = ContentStore.baseName(fileName);
         if (name.isEmpty()) {
             return "attachment";
         }
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
-    }
-
-    /** The name without any folder a sender's system put before it. */
-    private static String baseName(String fileName) {
-        String path = fileName == null ? "" : fileName.replace('\\', '/');
-        return path.substring(path.lastIndexOf('/') + 1).strip();
     }
 }
