@@ -12,8 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -38,6 +42,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -54,6 +59,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -110,6 +116,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherManager searchers;
     private final boolean fresh;
     private final ScheduledExecutorService committer;
+    /**
+     * Runs a query's parts side by side: the query's embedding while its words are searched, and the index's
+     * segments in parallel. One query at a time is then as fast as the cores allow, which is what a person typing
+     * into the help centre waits for; under full load the same work is merely spread differently.
+     */
+    private final ExecutorService workers;
 
     public LuceneSearchIndex(Path folder, SearchSettings settings) {
         this.settings = settings;
@@ -126,16 +138,27 @@ public final class LuceneSearchIndex implements SearchIndex {
             if (fresh) {
                 writer.commit();
             }
-            searchers = new SearcherManager(writer, null);
+            workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                    daemon("search-worker"));
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return new IndexSearcher(reader, workers);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
-        committer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "search-commit");
+        committer = Executors.newSingleThreadScheduledExecutor(daemon("search-commit"));
+        committer.scheduleWithFixedDelay(this::commit, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
-        committer.scheduleWithFixedDelay(this::commit, 1, 1, TimeUnit.SECONDS);
+        };
     }
 
     @Override
@@ -263,6 +286,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         boolean useMeaning = query.mode() != SearchMode.TEXT && (query.kinds().isEmpty()
                 || query.kinds().stream().anyMatch(settings.semanticKinds()::contains));
         int wanted = query.mode() == SearchMode.BLEND ? Math.max(CANDIDATES, query.limit()) : query.limit();
+        CompletableFuture<float[]> embedding = useMeaning
+                ? CompletableFuture.supplyAsync(() -> Embedder.query(query.text(), settings.queryInstruction()),
+                        workers)
+                : null;
         Map<Integer, Candidate> candidates = new LinkedHashMap<>();
         if (useText && words != null) {
             Query filtered = new BooleanQuery.Builder().add(words, Occur.MUST).add(filter, Occur.FILTER).build();
@@ -271,7 +298,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
         }
         if (useMeaning) {
-            float[] vector = Embedder.query(query.text(), settings.queryInstruction());
+            float[] vector = join(embedding);
             TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, wanted, filter), wanted);
             for (ScoreDoc hit : nearest.scoreDocs) {
                 double cosine = 2 * hit.score - 1;
@@ -282,6 +309,14 @@ public final class LuceneSearchIndex implements SearchIndex {
             fillCosines(searcher, candidates, vector);
         }
         return rank(searcher, query, words, candidates, useText, useMeaning);
+    }
+
+    private static float[] join(CompletableFuture<float[]> embedding) {
+        try {
+            return embedding.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private List<SearchHit> rank(IndexSearcher searcher, SearchQuery query, Query words,
@@ -437,6 +472,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         committer.shutdownNow();
         try {
             searchers.close();
+            workers.shutdownNow();
             writer.close();
             directory.close();
         } catch (IOException e) {
