@@ -31,7 +31,10 @@ public interface SearchIndex extends AutoCloseable {
     /** The best documents for the query that the caller may see, best first. A blank text finds nothing. */
     List<SearchHit> search(SearchQuery query);
 
-    /** Replaces every document of the kind by the given ones; answers how many were indexed. */
+    /**
+     * Replaces every document of the kind by the given ones; answers how many were indexed. The index is then merged
+     * into one segment, which takes a minute or two at a million documents and makes searches after it faster.
+     */
     long rebuild(String kind, Stream<SearchDocument> documents);
 
     /** How many documents of the kind are indexed. */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,6 +100,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Candidates taken from each of the text and the kNN query before blending. */
     private static final int CANDIDATES = 20;
     private static final int BATCH = 64;
+    /** Terms taken from a query per analysis: a pasted paragraph is searched by its start. */
+    private static final int MAX_TERMS = 32;
     /** Stored for display, with offsets in the postings so snippets need no second analysis. */
     private static final FieldType WORDS = new FieldType(TextField.TYPE_STORED);
     private static final String MARK = "<mark>";
@@ -210,6 +213,9 @@ public final class LuceneSearchIndex implements SearchIndex {
                     batch.clear();
                 }
             }
+            // a bulk load leaves a dozen small segments, and every query pays per segment (a term dictionary
+            // lookup per word, a graph search for the kNN): merged, a search at 100,000 articles costs about half
+            writer.forceMerge(1);
             searchers.maybeRefresh();
             writer.commit();
         } catch (IOException e) {
@@ -280,7 +286,9 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     private List<SearchHit> search(IndexSearcher searcher, SearchQuery query) throws IOException {
         Query filter = filter(query);
-        Query words = textQuery(query.text());
+        List<String> words = terms(ChineseAnalysis.BODY, query.text());
+        List<String> bigrams = terms(ChineseAnalysis.BODY_BIGRAMS, query.text());
+        Query matching = textQuery(words, bigrams);
         boolean useText = query.mode() != SearchMode.SEMANTIC;
         // kinds that are never embedded (tickets) skip the kNN query and the cost of its filter
         boolean useMeaning = query.mode() != SearchMode.TEXT && (query.kinds().isEmpty()
@@ -291,8 +299,8 @@ public final class LuceneSearchIndex implements SearchIndex {
                         workers)
                 : null;
         Map<Integer, Candidate> candidates = new LinkedHashMap<>();
-        if (useText && words != null) {
-            Query filtered = new BooleanQuery.Builder().add(words, Occur.MUST).add(filter, Occur.FILTER).build();
+        if (useText && matching != null) {
+            Query filtered = new BooleanQuery.Builder().add(matching, Occur.MUST).add(filter, Occur.FILTER).build();
             for (ScoreDoc hit : searcher.search(filtered, wanted).scoreDocs) {
                 candidates.computeIfAbsent(hit.doc, Candidate::new).text = hit.score;
             }
@@ -308,7 +316,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             }
             fillCosines(searcher, candidates, vector);
         }
-        return rank(searcher, query, words, candidates, useText, useMeaning);
+        return rank(searcher, query, highlightQuery(words), candidates, useText, useMeaning);
     }
 
     private static float[] join(CompletableFuture<float[]> embedding) {
@@ -319,7 +327,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private List<SearchHit> rank(IndexSearcher searcher, SearchQuery query, Query words,
+    private List<SearchHit> rank(IndexSearcher searcher, SearchQuery query, Query highlighted,
                                  Map<Integer, Candidate> candidates, boolean useText, boolean useMeaning)
             throws IOException {
         double maxText = candidates.values().stream().mapToDouble(c -> c.text).max().orElse(0);
@@ -350,7 +358,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .sorted(Comparator.comparingDouble((Candidate c) -> c.score).reversed()
                         .thenComparingInt(c -> c.doc))
                 .limit(query.limit()).toList();
-        String[] snippets = snippets(searcher, words, best);
+        String[] snippets = snippets(searcher, highlighted, best);
         List<SearchHit> hits = new ArrayList<>(best.size());
         StoredFields fields = searcher.storedFields();
         for (int i = 0; i < best.size(); i++) {
@@ -381,18 +389,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
-    private String[] snippets(IndexSearcher searcher, Query words, List<Candidate> best) throws IOException {
+    private String[] snippets(IndexSearcher searcher, Query highlighted, List<Candidate> best) throws IOException {
         String[] snippets = new String[best.size()];
         if (best.isEmpty()) {
             return snippets;
         }
+        // offsets straight from the postings of the body's words: no per-document re-run of the ranking query
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter(MARK, UNMARK, "\u2026", true))
+                .withWeightMatches(false)
                 .withMaxNoHighlightPassages(1)
                 .withMaxLength(10_000)
                 .build();
         ScoreDoc[] docs = best.stream().map(c -> new ScoreDoc(c.doc, (float) c.score)).toArray(ScoreDoc[]::new);
-        Query highlighted = words == null ? new TermQuery(new Term(ChineseAnalysis.BODY, "")) : words;
         String[] found = highlighter.highlight(ChineseAnalysis.BODY, highlighted,
                 new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), 2);
         for (int i = 0; i < snippets.length; i++) {
@@ -411,31 +420,50 @@ public final class LuceneSearchIndex implements SearchIndex {
         return filter.build();
     }
 
-    /** Any of the query's words or bigrams, in title or body; null if the text has no searchable term. */
-    private Query textQuery(String text) {
+    /**
+     * Any of the query's words or bigrams, in title or body; null if the text has no searchable term. Title and
+     * body share their analysis, and so do the two bigram fields, so the text is analysed once for each.
+     */
+    private static Query textQuery(List<String> words, List<String> bigrams) {
+        if (words.isEmpty() && bigrams.isEmpty()) {
+            return null;
+        }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        int clauses = 0;
-        clauses += addTerms(any, ChineseAnalysis.TITLE, text, TITLE_BOOST);
-        clauses += addTerms(any, ChineseAnalysis.BODY, text, 1f);
-        clauses += addTerms(any, ChineseAnalysis.TITLE_BIGRAMS, text, TITLE_BOOST * BIGRAM_WEIGHT);
-        clauses += addTerms(any, ChineseAnalysis.BODY_BIGRAMS, text, BIGRAM_WEIGHT);
-        return clauses == 0 ? null : any.build();
+        addTerms(any, ChineseAnalysis.TITLE, words, TITLE_BOOST);
+        addTerms(any, ChineseAnalysis.BODY, words, 1f);
+        addTerms(any, ChineseAnalysis.TITLE_BIGRAMS, bigrams, TITLE_BOOST * BIGRAM_WEIGHT);
+        addTerms(any, ChineseAnalysis.BODY_BIGRAMS, bigrams, BIGRAM_WEIGHT);
+        return any.build();
     }
 
-    private int addTerms(BooleanQuery.Builder any, String field, String text, float boost) {
-        int added = 0;
+    private static void addTerms(BooleanQuery.Builder any, String field, List<String> terms, float boost) {
+        terms.forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), boost), Occur.SHOULD));
+    }
+
+    /** What the snippets mark: the query's words in the body (a query with none still gets a plain passage). */
+    private static Query highlightQuery(List<String> words) {
+        if (words.isEmpty()) {
+            return new TermQuery(new Term(ChineseAnalysis.BODY, ""));
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        addTerms(any, ChineseAnalysis.BODY, words, 1f);
+        return any.build();
+    }
+
+    /** The first 32 distinct terms the field's analysis makes of the text. */
+    private List<String> terms(String field, String text) {
+        Set<String> terms = new LinkedHashSet<>();
         try (TokenStream tokens = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
-            while (tokens.incrementToken() && added < 32) {
-                any.add(new BoostQuery(new TermQuery(new Term(field, term.toString())), boost), Occur.SHOULD);
-                added++;
+            while (tokens.incrementToken() && terms.size() < MAX_TERMS) {
+                terms.add(term.toString());
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return added;
+        return List.copyOf(terms);
     }
 
     @Override
