@@ -390,6 +390,18 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/search/rebuild", SEARCH_MANAGERS);
     }
 
+    /** The live chat's pages (its agent and visitor APIs are listed by the chat engine). */
+    private static final String CHAT_AGENTS = "SUPERVISOR AGENT";
+    private static final String CHAT_SUPERVISORS = "ADMINISTRATOR SUPERVISOR";
+
+    static {
+        MATRIX.put("GET /chat/workspace", CHAT_AGENTS);
+        MATRIX.put("GET /chat/workspace/suggestions", CHAT_AGENTS);
+        MATRIX.put("GET /chat/monitor", CHAT_SUPERVISORS);
+        MATRIX.put("GET /admin/chat", ADMIN);
+        MATRIX.put("POST /admin/chat", ADMIN);
+    }
+
     private static final Set<String> ACTUATOR = Set.of("GET /actuator/health", "GET /actuator/health/liveness",
             "GET /actuator/health/readiness", "GET /actuator/prometheus");
 
