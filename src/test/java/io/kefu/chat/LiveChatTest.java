@@ -1,0 +1,248 @@
+package io.kefu.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import io.kefu.ApiClient;
+import io.kefu.KefuTest;
+import io.kefu.chat.internal.IdentityTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static io.kefu.chat.ChatFixtures.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Live chat through its public HTTP surface: the widget's API, the agents' API and the event streams. */
+@KefuTest
+class LiveChatTest {
+
+    @LocalServerPort
+    int port;
+
+    ChatFixtures chat;
+
+    @BeforeEach
+    void setUp() {
+        chat = new ChatFixtures(port);
+        chat.settings("{}");
+    }
+
+    @Test
+    void theBotAnswersWhenSureOffersChoicesWhenNotAndHandsOffAfterTwoMisses() {
+        String unique = "光猫指示灯" + UUID.randomUUID().toString().substring(0, 6);
+        long articleId = new KnowledgeArticle(chat).publish(unique + "闪烁怎么办",
+                "光猫的" + unique + "红灯闪烁时，请先重启光猫，再检查光纤是否弯折。");
+        chat.settings("{\"botConfidence\": 0.0}");
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        try (EventStream events = visitor.events(chatId, null)) {
+            assertThat(visitor.say(chatId, unique + "闪烁怎么办").status()).isEqualTo(201);
+            JsonNode answer = botReply(events);
+            assertThat(answer.get("articles").get(0).get("id").asLong()).isEqualTo(articleId);
+            assertThat(answer.get("articles").get(0).get("url").asString()).isEqualTo("/help/articles/" + articleId);
+
+            chat.settings("{\"botConfidence\": 1.0}");
+            visitor.say(chatId, "完全无关的问题" + UUID.randomUUID());
+            JsonNode unsure = botReply(events);
+            assertThat(unsure.get("senderKind").asString()).isEqualTo("BOT");
+            assertThat(chat.agent.get("/api/v1/chat/chats/" + chatId).json().get("chat").get("state").asString())
+                    .isEqualTo("BOT");
+
+            visitor.say(chatId, "还是不明白" + UUID.randomUUID());
+            JsonNode queued = waitForState(events, "QUEUED");
+            assertThat(queued.get("queuePosition").asInt()).isPositive();
+            assertThat(queued.get("estimatedWaitSeconds").asInt()).isPositive();
+        }
+    }
+
+    @Test
+    void aVisitorAskingForAPersonIsTakenByAnAgentTheyTalkAndSheRatesTheEnd() {
+        ChatFixtures.Visitor visitor = chat.visitor();
+        assertThat(visitor.visit().get("menu").size()).isEqualTo(6);
+        assertThat(visitor.visit().get("texts").get("send").asString()).isNotBlank();
+        long chatId = visitor.start("consult").get("id").asLong();
+        try (EventStream events = visitor.events(chatId, null)) {
+            assertThat(visitor.as("/chat/api/chats/" + chatId + "/handoff").json().get("state").asString())
+                    .isEqualTo("QUEUED");
+            assertThat(chat.agent.put("/api/v1/chat/presence", "{\"status\": \"ONLINE\"}").json()
+                    .get("status").asString()).isEqualTo("ONLINE");
+            assertThat(chat.agent.get("/api/v1/chat/queue").json().findValuesAsString("id"))
+                    .contains(String.valueOf(chatId));
+
+            assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}").status()).isEqualTo(200);
+            assertThat(chat.supervisor.post("/api/v1/chat/chats/" + chatId + "/take", "{}").status())
+                    .as("a chat is taken once").isEqualTo(409);
+            assertThat(waitForState(events, "ACTIVE").get("agentName").asString()).isNotBlank();
+
+            ApiClient.Response sent = chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages",
+                    ChatFixtures.agentMessage("您好，请问有什么可以帮您？"));
+            assertThat(sent.status()).isEqualTo(201);
+            assertThat(nextFrom(events, "AGENT").get("text").asString()).isEqualTo("您好，请问有什么可以帮您？");
+
+            String clientId = UUID.randomUUID().toString();
+            String body = "{\"clientId\": \"" + clientId + "\", \"text\": \"我的宽带断了\"}";
+            ApiClient.Response first = visitor.post("/chat/api/chats/" + chatId + "/messages", body);
+            ApiClient.Response repeat = visitor.post("/chat/api/chats/" + chatId + "/messages", body);
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(repeat.status()).as("a repeated clientId stores nothing new").isEqualTo(200);
+            assertThat(repeat.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+            long visitorMessages = chat.agent.get("/api/v1/chat/chats/" + chatId).json().get("messages")
+                    .valueStream().filter(m -> m.get("text").asString().equals("我的宽带断了")).count();
+            assertThat(visitorMessages).isEqualTo(1);
+
+            assertThat(visitor.post("/chat/api/chats/" + chatId + "/contact",
+                    "{\"name\": \"赵敏\", \"phone\": \"13912345" + (100 + chatId % 900) + "\"}").status()).isEqualTo(200);
+            assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/end", "{}").json().get("state").asString())
+                    .isEqualTo("ENDED");
+            waitForState(events, "ENDED");
+            JsonNode rated = visitor.post("/chat/api/chats/" + chatId + "/rating",
+                    "{\"score\": 5, \"comment\": \"很满意\"}").json();
+            assertThat(rated.get("rating").asInt()).isEqualTo(5);
+            assertThat(visitor.post("/chat/api/chats/" + chatId + "/rating", "{\"score\": 1}").status())
+                    .as("rated once").isEqualTo(409);
+
+            long ticketId = chat.agent.post("/api/v1/chat/chats/" + chatId + "/ticket", "{}").json()
+                    .get("ticketId").asLong();
+            JsonNode ticket = chat.agent.get("/api/v1/tickets/" + ticketId).json();
+            assertThat(ticket.get("channel").asString()).isEqualTo("CHAT");
+        }
+    }
+
+    @Test
+    void aReconnectingVisitorGetsWhatSheMissedInOrderOnce() {
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        for (int i = 0; i < 4; i++) {
+            visitor.say(chatId, "消息" + i);
+        }
+        try (EventStream events = visitor.events(chatId, "3")) {
+            assertThat(events.status()).isEqualTo(200);
+            List<Integer> seqs = new ArrayList<>();
+            for (EventStream.Event event; (event = events.poll("message", java.time.Duration.ofSeconds(2))) != null; ) {
+                seqs.add(Integer.parseInt(event.id()));
+                assertThat(event.data().get("seq").asInt()).isEqualTo(Integer.parseInt(event.id()));
+            }
+            assertThat(seqs).isNotEmpty().startsWith(4).isSorted().doesNotHaveDuplicates();
+            int last = seqs.get(seqs.size() - 1);
+            assertThat(seqs).hasSize(last - 3);
+        }
+    }
+
+    @Test
+    void outsideOfficeHoursTheVisitorLeavesAMessageThatBecomesATicket() {
+        chat.settings("{\"calendarId\": " + chat.neverOpenCalendar() + "}");
+        ChatFixtures.Visitor visitor = chat.visitor();
+        assertThat(visitor.visit().get("officeOpen").asBoolean()).isFalse();
+        JsonNode started = visitor.start(null);
+        assertThat(started.get("overflow").asString()).isEqualTo("CALLBACK");
+        ApiClient.Response left = visitor.post("/chat/api/leave-message",
+                "{\"name\": \"钱多多\", \"email\": \"qian" + UUID.randomUUID().toString().substring(0, 6)
+                        + "@example.com\", \"text\": \"请明天给我回电话\"}");
+        assertThat(left.status()).isEqualTo(201);
+        JsonNode ticket = chat.agent.get("/api/v1/tickets/" + left.json().get("ticketId").asLong()).json();
+        assertThat(ticket.get("channel").asString()).isEqualTo("CHAT");
+        chat.settings("{\"calendarId\": " + chat.alwaysOpenCalendar() + "}");
+    }
+
+    @Test
+    void aFullQueueOverflowsToAnotherGroupOrOffersACallback() {
+        long group = chat.admin.post("/api/v1/skill-groups", "{\"name\": \"溢出测试" + UUID.randomUUID()
+                .toString().substring(0, 6) + "\"}").json().get("id").asLong();
+        long spare = chat.admin.post("/api/v1/skill-groups", "{\"name\": \"备用组" + UUID.randomUUID()
+                .toString().substring(0, 6) + "\"}").json().get("id").asLong();
+        String menu = "[{\"key\": \"vip\", \"label\": \"chat.menu.consult\", \"skillGroupId\": " + group + "}]";
+        chat.settings("{\"menu\": " + menu + ", \"overflowLimit\": 1}");
+        assertThat(chat.visitor().start("vip").get("state").asString()).isEqualTo("QUEUED");
+        JsonNode callback = chat.visitor().start("vip");
+        assertThat(callback.get("state").asString()).isEqualTo("BOT");
+        assertThat(callback.get("overflow").asString()).isEqualTo("CALLBACK");
+
+        chat.settings("{\"menu\": " + menu + ", \"overflowLimit\": 1, \"overflowGroupId\": " + spare + "}");
+        JsonNode routed = chat.visitor().start("vip");
+        assertThat(routed.get("state").asString()).isEqualTo("QUEUED");
+        assertThat(routed.get("overflow").asString()).isEqualTo("ROUTED");
+        assertThat(routed.get("skillGroupId").asLong()).isEqualTo(spare);
+        chat.settings("{\"menu\": " + new ChatFixtures(port).admin.get("/api/v1/chat/settings").json().get("menu")
+                .toString().replace("\"vip\"", "\"consult\"") + "}");
+    }
+
+    @Test
+    void aSignedIdentityTiesTheVisitorToTheCustomerAndBadOrExpiredOnesAreRefused() {
+        String secret = "chat-test-secret-" + UUID.randomUUID();
+        chat.settings("{\"identitySecret\": \"" + secret + "\"}");
+        String ref = "M" + UUID.randomUUID().toString().substring(0, 8);
+        long future = Instant.now().plusSeconds(600).getEpochSecond();
+        String good = token("{\"customerRef\": \"" + ref + "\", \"name\": \"孙悟空\", \"exp\": " + future + "}", secret);
+        ApiClient anonymous = new ApiClient(port, null);
+        JsonNode first = anonymous.post("/chat/api/visits", "{\"identityToken\": \"" + good + "\"}").json();
+        JsonNode second = anonymous.post("/chat/api/visits", "{\"identityToken\": \"" + good + "\"}").json();
+        assertThat(first.get("customerId").asLong()).isPositive();
+        assertThat(second.get("customerId").asLong()).as("the same customer, never a duplicate")
+                .isEqualTo(first.get("customerId").asLong());
+        assertThat(first.get("name").asString()).isEqualTo("孙悟空");
+
+        String forged = token("{\"customerRef\": \"" + ref + "\", \"exp\": " + future + "}", "another-secret-123456");
+        ApiClient.Response bad = anonymous.post("/chat/api/visits", "{\"identityToken\": \"" + forged + "\"}");
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.contentType()).contains("application/problem+json");
+        String expired = token("{\"customerRef\": \"" + ref + "\", \"exp\": "
+                + Instant.now().minusSeconds(60).getEpochSecond() + "}", secret);
+        ApiClient.Response old = anonymous.inLanguage("en").post("/chat/api/visits",
+                "{\"identityToken\": \"" + expired + "\"}");
+        assertThat(old.status()).isEqualTo(401);
+        assertThat(old.json().get("detail").asString()).contains("expired");
+    }
+
+    @Test
+    void contactDetailsMakeTheVisitorACustomerOnceForTheSamePhone() {
+        String phone = "1371234" + String.format("%04d", (int) (Math.random() * 10000));
+        ChatFixtures.Visitor one = chat.visitor();
+        ChatFixtures.Visitor two = chat.visitor();
+        long chatOne = one.start(null).get("id").asLong();
+        long chatTwo = two.start(null).get("id").asLong();
+        long customerOne = one.post("/chat/api/chats/" + chatOne + "/contact",
+                "{\"name\": \"李雷\", \"phone\": \"" + phone + "\"}").json().get("customerId").asLong();
+        long customerTwo = two.post("/chat/api/chats/" + chatTwo + "/contact",
+                "{\"name\": \"李雷\", \"phone\": \"" + phone + "\"}").json().get("customerId").asLong();
+        assertThat(customerOne).isPositive().isEqualTo(customerTwo);
+        assertThat(one.post("/chat/api/chats/" + chatOne + "/contact", "{\"name\": \"李雷\"}").status())
+                .isEqualTo(400);
+        assertThat(new ApiClient(port, null).post("/chat/api/chats/" + chatOne + "/messages", "{}").status())
+                .as("no visitor token").isEqualTo(401);
+        assertThat(two.say(chatOne, "不是我的会话").status()).as("another visitor's chat").isEqualTo(404);
+    }
+
+    private static String token(String json, String secret) {
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return payload + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(IdentityTokens.sign(payload, secret));
+    }
+
+    private static JsonNode botReply(EventStream events) {
+        return nextFrom(events, "BOT");
+    }
+
+    private static JsonNode nextFrom(EventStream events, String senderKind) {
+        while (true) {
+            JsonNode message = events.next("message", WAIT).data();
+            if (message.get("senderKind").asString().equals(senderKind)) {
+                return message;
+            }
+        }
+    }
+
+    private static JsonNode waitForState(EventStream events, String state) {
+        while (true) {
+            JsonNode chat = events.next("chat", WAIT).data();
+            if (chat.get("state").asString().equals(state)) {
+                return chat;
+            }
+        }
+    }
+}
