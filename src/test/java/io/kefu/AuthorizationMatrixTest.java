@@ -427,8 +427,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("PUT /api/v1/chat/settings", CHAT_MANAGERS);
     }
 
-    /** The live chat's pages (its agent and visitor APIs are listed by the chat engine). */
-    private static final String CHAT_AGENTS = "SUPERVISOR AGENT";
+    /** The live chat's staff pages (its agent and visitor APIs are listed above). */
     private static final String CHAT_SUPERVISORS = "ADMINISTRATOR SUPERVISOR";
 
     static {

@@ -33,7 +33,7 @@ class ChatSecurityConfiguration {
         HttpSessionSecurityContextRepository portal = new HttpSessionSecurityContextRepository();
         portal.setSpringSecurityContextKey(PortalCustomer.SESSION_ATTRIBUTE);
         return http
-                .securityMatcher("/chat/**")
+                .securityMatcher(ChatSecurityConfiguration::widgetRequest)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(
                         new DelegatingSecurityContextRepository(new HttpSessionSecurityContextRepository(), portal)))
@@ -45,6 +45,12 @@ class ChatSecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'self'")))
                 .build();
+    }
+
+    /** The widget's paths under /chat; the staff pages there (workspace, monitor) belong to the staff UI's chain. */
+    private static boolean widgetRequest(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/chat/") && !path.startsWith("/chat/workspace") && !path.startsWith("/chat/monitor");
     }
 
     /** The embedding sites from the chat settings, read again at most every few seconds. */
