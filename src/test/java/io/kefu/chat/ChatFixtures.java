@@ -17,6 +17,7 @@ final class ChatFixtures {
     final ApiClient admin;
     final ApiClient agent;
     final ApiClient supervisor;
+    private static long openCalendar;
 
     ChatFixtures(int port) {
         this.port = port;
@@ -30,15 +31,26 @@ final class ChatFixtures {
         return new ApiClient(otherPort, Lookups.tokenFor(admin, Lookups.staffId(admin, username)));
     }
 
-    /** Settings with the office always open, the bot never confident enough, and a high overflow limit. */
+    static final String DEFAULT_MENU = """
+            [{"key": "consult", "label": "chat.menu.consult", "skillGroupId": null},
+             {"key": "inquiry", "label": "chat.menu.inquiry", "skillGroupId": null},
+             {"key": "service", "label": "chat.menu.service", "skillGroupId": null},
+             {"key": "afterSales", "label": "chat.menu.afterSales", "skillGroupId": null},
+             {"key": "complaint", "label": "chat.menu.complaint", "skillGroupId": null},
+             {"key": "other", "label": "chat.menu.other", "skillGroupId": null}]""";
+
+    /**
+     * Settings with the default menu, the office always open, the bot never confident enough, and a high overflow
+     * limit; then the given changes.
+     */
     void settings(String changes) {
-        JsonNode current = admin.get("/api/v1/chat/settings").json();
-        String calendar = current.get("calendarId").isNull() ? String.valueOf(alwaysOpenCalendar())
-                : current.get("calendarId").toString();
+        if (openCalendar == 0) {
+            openCalendar = alwaysOpenCalendar();
+        }
         String body = """
-                {"welcome": null, "menu": %s, "calendarId": %s, "overflowLimit": 1000, "overflowGroupId": null,
+                {"welcome": null, "menu": %s, "calendarId": %d, "overflowLimit": 1000, "overflowGroupId": null,
                  "maxChatsPerAgent": 50, "botConfidence": 1.0, "allowedOrigins": ["https://shop.example.com"],
-                 "identitySecret": null}""".formatted(current.get("menu").toString(), calendar);
+                 "identitySecret": null}""".formatted(DEFAULT_MENU, openCalendar);
         ApiClient.Response response = admin.put("/api/v1/chat/settings", merge(body, changes));
         if (response.status() != 200) {
             throw new IllegalStateException(response.body());
@@ -55,9 +67,18 @@ final class ChatFixtures {
                 + "\", \"zone\": \"Asia/Shanghai\", \"weeklyPeriods\": [" + week + "]}").json().get("id").asLong();
     }
 
+    /** A calendar whose only working minute is early on Monday, and today and tomorrow are holidays. */
     long neverOpenCalendar() {
-        return admin.post("/api/v1/sla/calendars", "{\"name\": \"" + UUID.randomUUID().toString().substring(0, 8)
-                + "\", \"zone\": \"Asia/Shanghai\", \"weeklyPeriods\": []}").json().get("id").asLong();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        ApiClient.Response created = admin.post("/api/v1/sla/calendars", ("{\"name\": \"" + UUID.randomUUID()
+                .toString().substring(0, 8) + "\", \"zone\": \"Asia/Shanghai\", \"weeklyPeriods\": "
+                + "[{\"dayOfWeek\": \"MONDAY\", \"start\": \"00:00\", \"end\": \"00:01\"}], \"holidays\": "
+                + "[{\"date\": \"%s\", \"name\": \"a\"}, {\"date\": \"%s\", \"name\": \"b\"}]}")
+                .formatted(today, today.plusDays(1)));
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return created.json().get("id").asLong();
     }
 
     private static String merge(String base, String changes) {

@@ -44,6 +44,8 @@ class ChatListener implements SmartLifecycle {
 
     @Override
     public void stop() {
+        // Runs before the web server's graceful shutdown (a higher phase stops first), which would wait for streams.
+        streams.completeAll();
         running = false;
         if (thread != null) {
             thread.interrupt();

@@ -174,11 +174,12 @@ public class ChatStore {
 
     /** The average time from acceptance to end of the group's chats ended since the instant, if any ended. */
     public Optional<Double> averageHandlingSeconds(Long groupId, Instant since) {
-        return Optional.ofNullable(jdbc.sql("""
-                        SELECT avg(EXTRACT(EPOCH FROM ended_at - accepted_at)) FROM chat
+        double seconds = jdbc.sql("""
+                        SELECT coalesce(avg(EXTRACT(EPOCH FROM ended_at - accepted_at)), -1) FROM chat
                         WHERE state = 'ENDED' AND accepted_at IS NOT NULL AND ended_at >= :since
                           AND skill_group_id IS NOT DISTINCT FROM :group""")
-                .param("since", Timestamp.from(since)).param("group", groupId).query(Double.class).single());
+                .param("since", Timestamp.from(since)).param("group", groupId).query(Double.class).single();
+        return seconds < 0 ? Optional.empty() : Optional.of(seconds);
     }
 
     private static ChatRecord chat(ResultSet rs, int row) throws SQLException {

@@ -277,12 +277,20 @@ public class ChatStreams {
         };
     }
 
+    /**
+     * Ends every open stream (browsers reconnect, to another node behind a balancer), so that the web server's
+     * graceful shutdown does not wait for streams that never end by themselves.
+     */
+    void completeAll() {
+        byChat.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
+        staffStreams.forEach(stream -> stream.emitter.complete());
+    }
+
     @PreDestroy
     void close() {
         timer.shutdownNow();
         delivery.shutdownNow();
-        byChat.values().forEach(streams -> streams.forEach(stream -> stream.emitter.complete()));
-        staffStreams.forEach(stream -> stream.emitter.complete());
+        completeAll();
     }
 
     /** One open stream of one chat. */
