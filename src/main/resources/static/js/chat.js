@@ -115,7 +115,7 @@ window.KefuChat = (function () {
         meta.textContent = who + ' · ' + time(message.createdAt);
         var bubble = el('div', 'chat-bubble');
         if (message.text) {
-            bubble.appendChild(el('div', 'chat-text', message.text));
+            bubble.appendChild(el('div', 'chat-message-text', message.text));
         }
         if (message.file) {
             var f = message.file;

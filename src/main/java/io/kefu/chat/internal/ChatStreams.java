@@ -135,6 +135,9 @@ public class ChatStreams {
     private void start(StaffStream stream) {
         synchronized (stream) {
             try {
+                // An agent with no chats and an empty queue would otherwise get nothing until the first ping, and
+                // her browser would not know the stream is open (the headers go out with the first bytes).
+                stream.emitter.send(SseEmitter.event().comment("open"));
                 List<ChatRecord> relevant = chats.live().stream().filter(stream::concerns).toList();
                 if (stream.cursor > 0) {
                     List<MessageRecord> missed = chats.messagesAfterId(relevant.stream().map(ChatRecord::id)
