@@ -75,7 +75,7 @@ class SecurityConfiguration {
                 // Kefu's own pages (the chat workspace) call the API with the staff session they were signed in
                 // with; such a call that changes something must carry the session's CSRF token. Token calls never do.
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
-                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                        new RequestAttributeSecurityContextRepository(), signedInSession())))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors
@@ -84,6 +84,16 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden")))
                 .build();
+    }
+
+    /**
+     * The staff session's sign-in, read but never created: saved there, a token call's context would make every
+     * call a new stored session (and an event stream's session would be stored twice, once per dispatch).
+     */
+    private static HttpSessionSecurityContextRepository signedInSession() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return sessions;
     }
 
     private static boolean sessionWrite(HttpServletRequest request) {
