@@ -319,7 +319,8 @@ public final class ChatLoadBenchmark {
                     "chat").body());
             chatId = chat.get("id").asLong();
             stream(HttpRequest.newBuilder(URI.create(base + "/chat/api/chats/" + chatId + "/events?visitor="
-                    + URLEncoder.encode(token, StandardCharsets.UTF_8))), this::event);
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8))).header("X-Forwarded-For", address),
+                    this::event);
             long asked = System.nanoTime();
             long question = JSON.readTree(expect(request("POST", "/chat/api/chats/" + chatId + "/messages",
                     JSON.createObjectNode().put("clientId", UUID.randomUUID().toString())
