@@ -104,6 +104,18 @@ class LiveChatTest {
                     .valueStream().filter(m -> m.get("text").asString().equals("我的宽带断了")).count();
             assertThat(visitorMessages).isEqualTo(1);
 
+            byte[] png = png();
+            ApiClient.Response image = visitor.upload(chatId, "screenshot.png", png);
+            assertThat(image.status()).isEqualTo(201);
+            assertThat(image.json().get("file").get("contentType").asString()).isEqualTo("image/png");
+            assertThat(chat.agent.download("/api/v1/chat/files/" + image.json().get("id").asLong())).isEqualTo(png);
+            assertThat(visitor.upload(chatId, "setup.png", "MZ\u0090\u0000 not an image".getBytes(StandardCharsets.UTF_8))
+                    .status()).as("type read from the content").isEqualTo(415);
+            ApiClient.Response agentFile = chat.agent.upload("/api/v1/chat/chats/" + chatId + "/files", "steps.txt",
+                    "1. 重启光猫".getBytes(StandardCharsets.UTF_8), java.util.Map.of("clientId", UUID.randomUUID().toString()));
+            assertThat(agentFile.status()).isEqualTo(201);
+            assertThat(nextFrom(events, "AGENT").get("file").get("name").asString()).isEqualTo("steps.txt");
+
             assertThat(visitor.post("/chat/api/chats/" + chatId + "/contact",
                     "{\"name\": \"赵敏\", \"phone\": \"13912345" + (100 + chatId % 900) + "\"}").status()).isEqualTo(200);
             assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/end", "{}").json().get("state").asString())
@@ -221,6 +233,17 @@ class LiveChatTest {
         assertThat(new ApiClient(port, null).post("/chat/api/chats/" + chatOne + "/messages", "{}").status())
                 .as("no visitor token").isEqualTo(401);
         assertThat(two.say(chatOne, "不是我的会话").status()).as("another visitor's chat").isEqualTo(404);
+    }
+
+    private static byte[] png() {
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String token(String json, String secret) {

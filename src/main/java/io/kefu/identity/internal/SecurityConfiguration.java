@@ -3,6 +3,8 @@ package io.kefu.identity.internal;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -75,7 +77,7 @@ class SecurityConfiguration {
                 // Kefu's own pages (the chat workspace) call the API with the staff session they were signed in
                 // with; such a call that changes something must carry the session's CSRF token. Token calls never do.
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
-                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                        new RequestAttributeSecurityContextRepository(), new SignedInPagesOnly())))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors
@@ -84,6 +86,15 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden")))
                 .build();
+    }
+
+    /** Reads the sign-in of a staff page's session; an API call never creates or changes a session. */
+    private static final class SignedInPagesOnly extends HttpSessionSecurityContextRepository {
+
+        @Override
+        public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+            // the session belongs to the pages, which sign in and out
+        }
     }
 
     private static boolean sessionWrite(HttpServletRequest request) {
