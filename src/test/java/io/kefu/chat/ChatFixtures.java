@@ -17,13 +17,17 @@ final class ChatFixtures {
     final ApiClient admin;
     final ApiClient agent;
     final ApiClient supervisor;
+    final String agentToken;
+    final String supervisorToken;
     private static long openCalendar;
 
     ChatFixtures(int port) {
         this.port = port;
         admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
-        agent = new ApiClient(port, Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.AGENT)));
-        supervisor = new ApiClient(port, Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SUPERVISOR)));
+        agentToken = Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.AGENT));
+        supervisorToken = Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SUPERVISOR));
+        agent = new ApiClient(port, agentToken);
+        supervisor = new ApiClient(port, supervisorToken);
     }
 
     /** The same staff, on another node. */

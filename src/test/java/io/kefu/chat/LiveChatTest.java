@@ -135,6 +135,75 @@ class LiveChatTest {
     }
 
     @Test
+    void theAgentSeesTheTrailAnswersWithAnArticleAndTheChatGoesOnTheCustomersTimeline() {
+        long articleId = new KnowledgeArticle(chat).publish("宽带续费" + UUID.randomUUID().toString().substring(0, 6),
+                "在营业厅或网上营业厅均可续费。");
+        ChatFixtures.Visitor visitor = chat.visitor();
+        visitor.post("/chat/api/page-views", "{\"url\": \"https://shop.example.com/renew\", \"title\": \"Renew\"}");
+        long chatId = visitor.start(null).get("id").asLong();
+        String phone = "1381234" + String.format("%04d", chatId % 10000);
+        long customerId = visitor.post("/chat/api/chats/" + chatId + "/contact",
+                "{\"name\": \"周芷若\", \"phone\": \"" + phone + "\"}").json().get("customerId").asLong();
+        visitor.as("/chat/api/chats/" + chatId + "/handoff");
+        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+
+        JsonNode detail = chat.agent.get("/api/v1/chat/chats/" + chatId).json();
+        assertThat(detail.get("visitor").get("customerId").asLong()).isEqualTo(customerId);
+        assertThat(detail.get("visitor").get("pageViews").findValuesAsString("url"))
+                .contains("https://shop.example.com/renew", "https://shop.example.com/plans");
+
+        int usesBefore = chat.agent.get("/api/v1/knowledge/articles/" + articleId).json().get("replyUses").asInt();
+        JsonNode withArticle = chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", "{\"clientId\": \""
+                + UUID.randomUUID() + "\", \"text\": \"请看这篇\", \"articleId\": " + articleId + "}").json();
+        assertThat(withArticle.get("articles").get(0).get("id").asLong()).isEqualTo(articleId);
+        assertThat(chat.agent.get("/api/v1/knowledge/articles/" + articleId).json().get("replyUses").asInt())
+                .isEqualTo(usesBefore + 1);
+
+        visitor.as("/chat/api/chats/" + chatId + "/end");
+        visitor.post("/chat/api/chats/" + chatId + "/rating", "{\"score\": 4}");
+        JsonNode timeline = chat.agent.get("/api/v1/customers/" + customerId + "/timeline").json();
+        assertThat(timeline.findValuesAsString("kind")).contains("chat.ended", "chat.rated");
+        assertThat(timeline.findValuesAsString("source")).contains("CHAT");
+    }
+
+    @Test
+    void theStaffStreamCarriesTheQueueAndReplaysWhatItMissed() {
+        String url = "http://localhost:" + port + "/api/v1/chat/events?scope=all";
+        java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + chat.supervisorToken);
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        String cursor;
+        try (EventStream staff = new EventStream(url, auth)) {
+            assertThat(staff.status()).isEqualTo(200);
+            visitor.as("/chat/api/chats/" + chatId + "/handoff");
+            JsonNode queued;
+            do {
+                queued = staff.next("chat", WAIT).data();
+            } while (queued.get("id").asLong() != chatId || !queued.get("state").asString().equals("QUEUED"));
+            assertThat(staff.next("queue", WAIT).data().get("waiting").asInt()).isPositive();
+            chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+            chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", ChatFixtures.agentMessage("马上处理"));
+            EventStream.Event sent;
+            do {
+                sent = staff.next("message", WAIT);
+            } while (!sent.data().get("text").asString().equals("马上处理"));
+            cursor = sent.id();
+        }
+        visitor.say(chatId, "第一条");
+        visitor.say(chatId, "第二条");
+        try (EventStream staff = new EventStream(url, java.util.Map.of("Authorization",
+                "Bearer " + chat.supervisorToken, "Last-Event-ID", cursor))) {
+            List<String> missed = new ArrayList<>();
+            for (EventStream.Event event; (event = staff.poll("message", java.time.Duration.ofSeconds(2))) != null; ) {
+                if (event.data().get("chatId").asLong() == chatId) {
+                    missed.add(event.data().get("text").asString());
+                }
+            }
+            assertThat(missed).containsExactly("第一条", "第二条");
+        }
+    }
+
+    @Test
     void aReconnectingVisitorGetsWhatSheMissedInOrderOnce() {
         ChatFixtures.Visitor visitor = chat.visitor();
         long chatId = visitor.start(null).get("id").asLong();
