@@ -167,6 +167,35 @@ class LiveChatTest {
     }
 
     @Test
+    void aTransferNoteIsForStaffOnlyAndATransferToAGroupQueuesTheChatAgain() {
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        visitor.as("/chat/api/chats/" + chatId + "/handoff");
+        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+        long supervisorId = io.kefu.Lookups.staffId(chat.admin, io.kefu.TestAccounts.SUPERVISOR);
+        JsonNode toColleague = chat.agent.post("/api/v1/chat/chats/" + chatId + "/transfer",
+                "{\"toStaffId\": " + supervisorId + ", \"note\": \"客户要求退费，内部备注\"}").json();
+        assertThat(toColleague.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(chat.supervisor.get("/api/v1/chat/chats/" + chatId).json().get("messages")
+                .findValuesAsString("text")).anyMatch(text -> text.contains("内部备注"));
+        try (EventStream events = visitor.events(chatId, null)) {
+            List<String> seen = new ArrayList<>();
+            for (EventStream.Event event; (event = events.poll("message", java.time.Duration.ofSeconds(2))) != null; ) {
+                seen.add(event.data().get("text").asString());
+            }
+            assertThat(seen).isNotEmpty().noneMatch(text -> text.contains("内部备注"));
+        }
+        long group = chat.admin.post("/api/v1/skill-groups", "{\"name\": \"转接测试" + UUID.randomUUID()
+                .toString().substring(0, 6) + "\"}").json().get("id").asLong();
+        JsonNode toGroup = chat.supervisor.post("/api/v1/chat/chats/" + chatId + "/transfer",
+                "{\"toSkillGroupId\": " + group + ", \"note\": \"\"}").json();
+        assertThat(toGroup.get("state").asString()).isEqualTo("QUEUED");
+        assertThat(toGroup.get("skillGroupId").asLong()).isEqualTo(group);
+        assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", ChatFixtures.agentMessage("还在吗"))
+                .status()).as("out of her groups now: not hers to see").isEqualTo(404);
+    }
+
+    @Test
     void theStaffStreamCarriesTheQueueAndReplaysWhatItMissed() {
         String url = "http://localhost:" + port + "/api/v1/chat/events?scope=all";
         java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + chat.supervisorToken);
