@@ -423,6 +423,7 @@ class AuthorizationMatrixTest {
         MATRIX.put("POST /api/v1/chat/chats/{id}/ticket", CHAT_AGENTS);
         MATRIX.put("GET /api/v1/chat/events", CHAT_AGENTS);
         MATRIX.put("GET /api/v1/chat/chats/{id}/events", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/files/{messageId}", CHAT_AGENTS);
         MATRIX.put("GET /api/v1/chat/settings", CHAT_MANAGERS);
         MATRIX.put("PUT /api/v1/chat/settings", CHAT_MANAGERS);
     }

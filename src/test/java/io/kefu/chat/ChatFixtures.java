@@ -17,13 +17,17 @@ final class ChatFixtures {
     final ApiClient admin;
     final ApiClient agent;
     final ApiClient supervisor;
+    final String agentToken;
+    final String supervisorToken;
     private static long openCalendar;
 
     ChatFixtures(int port) {
         this.port = port;
         admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
-        agent = new ApiClient(port, Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.AGENT)));
-        supervisor = new ApiClient(port, Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SUPERVISOR)));
+        agentToken = Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.AGENT));
+        supervisorToken = Lookups.tokenFor(admin, Lookups.staffId(admin, TestAccounts.SUPERVISOR));
+        agent = new ApiClient(port, agentToken);
+        supervisor = new ApiClient(port, supervisorToken);
     }
 
     /** The same staff, on another node. */
@@ -126,6 +130,30 @@ final class ChatFixtures {
                     ? new EventStream("http://localhost:" + port + "/chat/api/chats/" + chatId + "/events?visitor=" + token, Map.of())
                     : new EventStream("http://localhost:" + port + "/chat/api/chats/" + chatId + "/events",
                     Map.of("X-Kefu-Visitor", token, "Last-Event-ID", lastEventId));
+        }
+
+        /** Sends a file as the widget does (multipart {@code file} and {@code clientId}). */
+        ApiClient.Response upload(long chatId, String fileName, byte[] content) {
+            String boundary = "kefu-" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"clientId\"\r\n\r\n"
+                    + UUID.randomUUID() + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/chat/api/chats/" + chatId + "/files"))
+                        .header("X-Kefu-Visitor", token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                return new ApiClient.Response(response.statusCode(), response.body(),
+                        response.headers().firstValue("Content-Type").orElse(""));
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         ApiClient.Response as(String path) {

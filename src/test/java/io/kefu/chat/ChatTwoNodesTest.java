@@ -31,8 +31,8 @@ class ChatTwoNodesTest {
         chat.settings("{}");
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KefuApplication.class)
                 .profiles("test")
-                .properties("server.port=0")
-                .run()) {
+                // An argument, unlike a default property, wins over application.yml's port: any free port.
+                .run("--server.port=0")) {
             int portB = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
             ApiClient agentOnB = chat.on(portB, chat.agent, TestAccounts.AGENT);
 

@@ -33,12 +33,12 @@ final class EventStream implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().sendAsync(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
             status = response.statusCode();
             body = response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the stream " + url + " did not answer within 10 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -104,6 +104,18 @@ class LiveChatTest {
                     .valueStream().filter(m -> m.get("text").asString().equals("我的宽带断了")).count();
             assertThat(visitorMessages).isEqualTo(1);
 
+            byte[] png = png();
+            ApiClient.Response image = visitor.upload(chatId, "screenshot.png", png);
+            assertThat(image.status()).isEqualTo(201);
+            assertThat(image.json().get("file").get("contentType").asString()).isEqualTo("image/png");
+            assertThat(chat.agent.download("/api/v1/chat/files/" + image.json().get("id").asLong())).isEqualTo(png);
+            assertThat(visitor.upload(chatId, "setup.png", "MZ\u0090\u0000 not an image".getBytes(StandardCharsets.UTF_8))
+                    .status()).as("type read from the content").isEqualTo(415);
+            ApiClient.Response agentFile = chat.agent.upload("/api/v1/chat/chats/" + chatId + "/files", "steps.txt",
+                    "1. 重启光猫".getBytes(StandardCharsets.UTF_8), java.util.Map.of("clientId", UUID.randomUUID().toString()));
+            assertThat(agentFile.status()).isEqualTo(201);
+            assertThat(nextFrom(events, "AGENT").get("file").get("name").asString()).isEqualTo("steps.txt");
+
             assertThat(visitor.post("/chat/api/chats/" + chatId + "/contact",
                     "{\"name\": \"赵敏\", \"phone\": \"13912345" + (100 + chatId % 900) + "\"}").status()).isEqualTo(200);
             assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/end", "{}").json().get("state").asString())
@@ -119,6 +131,104 @@ class LiveChatTest {
                     .get("ticketId").asLong();
             JsonNode ticket = chat.agent.get("/api/v1/tickets/" + ticketId).json();
             assertThat(ticket.get("channel").asString()).isEqualTo("CHAT");
+        }
+    }
+
+    @Test
+    void theAgentSeesTheTrailAnswersWithAnArticleAndTheChatGoesOnTheCustomersTimeline() {
+        long articleId = new KnowledgeArticle(chat).publish("宽带续费" + UUID.randomUUID().toString().substring(0, 6),
+                "在营业厅或网上营业厅均可续费。");
+        ChatFixtures.Visitor visitor = chat.visitor();
+        visitor.post("/chat/api/page-views", "{\"url\": \"https://shop.example.com/renew\", \"title\": \"Renew\"}");
+        long chatId = visitor.start(null).get("id").asLong();
+        String phone = "1381234" + String.format("%04d", chatId % 10000);
+        long customerId = visitor.post("/chat/api/chats/" + chatId + "/contact",
+                "{\"name\": \"周芷若\", \"phone\": \"" + phone + "\"}").json().get("customerId").asLong();
+        visitor.as("/chat/api/chats/" + chatId + "/handoff");
+        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+
+        JsonNode detail = chat.agent.get("/api/v1/chat/chats/" + chatId).json();
+        assertThat(detail.get("visitor").get("customerId").asLong()).isEqualTo(customerId);
+        assertThat(detail.get("visitor").get("pageViews").findValuesAsString("url"))
+                .contains("https://shop.example.com/renew", "https://shop.example.com/plans");
+
+        int usesBefore = chat.agent.get("/api/v1/knowledge/articles/" + articleId).json().get("replyUses").asInt();
+        JsonNode withArticle = chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", "{\"clientId\": \""
+                + UUID.randomUUID() + "\", \"text\": \"请看这篇\", \"articleId\": " + articleId + "}").json();
+        assertThat(withArticle.get("articles").get(0).get("id").asLong()).isEqualTo(articleId);
+        assertThat(chat.agent.get("/api/v1/knowledge/articles/" + articleId).json().get("replyUses").asInt())
+                .isEqualTo(usesBefore + 1);
+
+        visitor.as("/chat/api/chats/" + chatId + "/end");
+        visitor.post("/chat/api/chats/" + chatId + "/rating", "{\"score\": 4}");
+        JsonNode timeline = chat.agent.get("/api/v1/customers/" + customerId + "/timeline").json();
+        assertThat(timeline.findValuesAsString("kind")).contains("chat.ended", "chat.rated");
+        assertThat(timeline.findValuesAsString("source")).contains("CHAT");
+    }
+
+    @Test
+    void aTransferNoteIsForStaffOnlyAndATransferToAGroupQueuesTheChatAgain() {
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        visitor.as("/chat/api/chats/" + chatId + "/handoff");
+        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+        long supervisorId = io.kefu.Lookups.staffId(chat.admin, io.kefu.TestAccounts.SUPERVISOR);
+        JsonNode toColleague = chat.agent.post("/api/v1/chat/chats/" + chatId + "/transfer",
+                "{\"toStaffId\": " + supervisorId + ", \"note\": \"客户要求退费，内部备注\"}").json();
+        assertThat(toColleague.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(chat.supervisor.get("/api/v1/chat/chats/" + chatId).json().get("messages")
+                .findValuesAsString("text")).anyMatch(text -> text.contains("内部备注"));
+        try (EventStream events = visitor.events(chatId, null)) {
+            List<String> seen = new ArrayList<>();
+            for (EventStream.Event event; (event = events.poll("message", java.time.Duration.ofSeconds(2))) != null; ) {
+                seen.add(event.data().get("text").asString());
+            }
+            assertThat(seen).isNotEmpty().noneMatch(text -> text.contains("内部备注"));
+        }
+        long group = chat.admin.post("/api/v1/skill-groups", "{\"name\": \"转接测试" + UUID.randomUUID()
+                .toString().substring(0, 6) + "\"}").json().get("id").asLong();
+        JsonNode toGroup = chat.supervisor.post("/api/v1/chat/chats/" + chatId + "/transfer",
+                "{\"toSkillGroupId\": " + group + ", \"note\": \"\"}").json();
+        assertThat(toGroup.get("state").asString()).isEqualTo("QUEUED");
+        assertThat(toGroup.get("skillGroupId").asLong()).isEqualTo(group);
+        assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", ChatFixtures.agentMessage("还在吗"))
+                .status()).as("out of her groups now: not hers to see").isEqualTo(404);
+    }
+
+    @Test
+    void theStaffStreamCarriesTheQueueAndReplaysWhatItMissed() {
+        String url = "http://localhost:" + port + "/api/v1/chat/events?scope=all";
+        java.util.Map<String, String> auth = java.util.Map.of("Authorization", "Bearer " + chat.supervisorToken);
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        String cursor;
+        try (EventStream staff = new EventStream(url, auth)) {
+            assertThat(staff.status()).isEqualTo(200);
+            visitor.as("/chat/api/chats/" + chatId + "/handoff");
+            JsonNode queued;
+            do {
+                queued = staff.next("chat", WAIT).data();
+            } while (queued.get("id").asLong() != chatId || !queued.get("state").asString().equals("QUEUED"));
+            assertThat(staff.next("queue", WAIT).data().get("waiting").asInt()).isPositive();
+            chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+            chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", ChatFixtures.agentMessage("马上处理"));
+            EventStream.Event sent;
+            do {
+                sent = staff.next("message", WAIT);
+            } while (!sent.data().get("text").asString().equals("马上处理"));
+            cursor = sent.id();
+        }
+        visitor.say(chatId, "第一条");
+        visitor.say(chatId, "第二条");
+        try (EventStream staff = new EventStream(url, java.util.Map.of("Authorization",
+                "Bearer " + chat.supervisorToken, "Last-Event-ID", cursor))) {
+            List<String> missed = new ArrayList<>();
+            for (EventStream.Event event; (event = staff.poll("message", java.time.Duration.ofSeconds(2))) != null; ) {
+                if (event.data().get("chatId").asLong() == chatId) {
+                    missed.add(event.data().get("text").asString());
+                }
+            }
+            assertThat(missed).containsExactly("第一条", "第二条");
         }
     }
 
@@ -221,6 +331,17 @@ class LiveChatTest {
         assertThat(new ApiClient(port, null).post("/chat/api/chats/" + chatOne + "/messages", "{}").status())
                 .as("no visitor token").isEqualTo(401);
         assertThat(two.say(chatOne, "不是我的会话").status()).as("another visitor's chat").isEqualTo(404);
+    }
+
+    private static byte[] png() {
+        var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String token(String json, String secret) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,6 +29,7 @@ import io.kefu.ticket.CustomerMessage;
 import io.kefu.ticket.TicketChannel;
 import io.kefu.ticket.TicketInbox;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -160,8 +160,7 @@ public class ChatService {
         Instant now = clock.instant();
         long id = chats.insert(visitor.id(), visitor.customerId(), locale.toLanguageTag(), key, now);
         ChatRecord chat = chats.lock(id).orElseThrow();
-        boolean open2 = hours.isOpenAt(current.calendarId(), now);
-        if (!open2) {
+        if (!hours.isOpenAt(current.calendarId(), now)) {
             botSays(chat, text(chat, "chat.bot.closed"), null);
             chats.update(id, Map.of("overflow", "CALLBACK"));
         } else if (item != null && item.skillGroupId() != null) {
@@ -180,7 +179,7 @@ public class ChatService {
         if (earlier.isPresent()) {
             return new Posted(earlier.get(), true);
         }
-        String body = messageText(text, false);
+        String body = messageText(text);
         requireLive(chat);
         MessageRecord message = chats.append(chatId, SenderKind.VISITOR, null, visitor.name(), body, false, null,
                 null, client, clock.instant());
@@ -234,10 +233,10 @@ public class ChatService {
 
     /** A message left when nobody can chat (office closed, or a callback offered): it becomes a ticket. */
     public long leaveMessage(Visitor visitor, String name, String phone, String email, String text) {
-        String body = messageText(text, false);
+        String body = messageText(text);
         long customerId = customerFor(name, phone, email);
         visitors.tie(visitor.id(), customerId, Text.truncate(Text.blankToNull(name), 200));
-        Locale locale = Locale.getDefault();
+        Locale locale = LocaleContextHolder.getLocale();
         String subject = Text.truncate(messages.getMessage("chat.leaveMessage.subject", null, locale) + " "
                 + body.lines().findFirst().orElse(""), 200);
         TicketInbox.Delivery delivery = tickets.receive(CustomerMessage.text(customerId, TicketChannel.CHAT, null,
@@ -331,9 +330,9 @@ public class ChatService {
                     .orElseThrow(() -> DomainException.notFound("article", articleId));
             articles.recordReplyUse(articleId);
             refs = List.of(new MessageRecord.ArticleRef(article.id(), article.title(), "/help/articles/" + article.id()));
-            body = Text.blankToNull(text) == null ? article.title() : messageText(text, false);
+            body = Text.blankToNull(text) == null ? article.title() : messageText(text);
         } else {
-            body = messageText(text, false);
+            body = messageText(text);
         }
         MessageRecord message = chats.append(chatId, SenderKind.AGENT, me.id(), me.displayName(), body, false, null,
                 refs, client, clock.instant());
@@ -600,12 +599,12 @@ public class ChatService {
         return value;
     }
 
-    private static String messageText(String text, boolean optional) {
+    private static String messageText(String text) {
         String value = Text.blankToNull(text);
-        if (value == null && !optional) {
+        if (value == null) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "text", "chat.textRequired");
         }
-        if (value != null && value.length() > MAX_TEXT) {
+        if (value.length() > MAX_TEXT) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "text", "chat.textTooLong", MAX_TEXT);
         }
         return value;
@@ -619,9 +618,5 @@ public class ChatService {
     private static String plain(String snippet) {
         return snippet.replace("<mark>", "").replace("</mark>", "").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-    }
-
-    static Set<ChatState> liveStates() {
-        return Set.of(ChatState.BOT, ChatState.QUEUED, ChatState.ACTIVE);
     }
 }

@@ -1,12 +1,15 @@
 package io.kefu.chat.web;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.kefu.chat.AgentStatus;
+import io.kefu.chat.internal.ChatFiles;
 import io.kefu.chat.internal.ChatRecord;
+import io.kefu.chat.internal.MessageRecord;
 import io.kefu.chat.internal.ChatService;
 import io.kefu.chat.internal.ChatSettings;
 import io.kefu.chat.internal.ChatSettingsStore;
@@ -23,6 +26,7 @@ import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -78,10 +81,13 @@ class ChatApiController {
     private final Visitors visitors;
     private final ChatSettingsStore settings;
     private final StaffDirectory staff;
+    private final ChatFiles files;
     private final Clock clock;
 
     ChatApiController(ChatService service, ChatStore chats, ChatViews views, ChatStreams streams, Presence presence,
-                      Visitors visitors, ChatSettingsStore settings, StaffDirectory staff, Clock clock) {
+                      Visitors visitors, ChatSettingsStore settings, StaffDirectory staff, ChatFiles files,
+                      Clock clock) {
+        this.files = files;
         this.service = service;
         this.chats = chats;
         this.views = views;
@@ -154,10 +160,10 @@ class ChatApiController {
                 .body(MessageView.of(posted.message()));
     }
 
-    @PostMapping(path = "/chats/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/chats/{id}/files")
     @PreAuthorize("hasAuthority('CHAT_AGENT')")
     ResponseEntity<MessageView> file(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
-                                     @RequestPart("file") MultipartFile file, @RequestParam String clientId) {
+                                     @RequestParam("file") MultipartFile file, @RequestParam String clientId) {
         ChatService.Posted posted = service.agentFile(me, id, clientId, file);
         return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(MessageView.of(posted.message()));
@@ -198,6 +204,17 @@ class ChatApiController {
     SseEmitter chatEvents(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
                           @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return streams.openChat(service.seen(me, id).id(), true, lastEventId);
+    }
+
+    /** A file of a chat she may see (the widget's download needs a session; this one takes an API token too). */
+    @GetMapping("/files/{messageId}")
+    @PreAuthorize("hasAuthority('CHAT_AGENT') or hasAuthority('CHAT_SUPERVISE')")
+    ResponseEntity<Resource> file(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long messageId)
+            throws IOException {
+        MessageRecord message = chats.message(messageId).filter(m -> m.file() != null)
+                .filter(m -> chats.find(m.chatId()).map(c -> service.visible(me, c)).orElse(false))
+                .orElseThrow(() -> DomainException.notFound("file", messageId));
+        return ChatFileResponses.serve(files, message);
     }
 
     @GetMapping("/settings")

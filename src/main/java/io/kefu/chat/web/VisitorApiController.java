@@ -1,7 +1,6 @@
 package io.kefu.chat.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +27,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -150,8 +146,8 @@ class VisitorApiController {
                 .body(MessageView.of(posted.message()));
     }
 
-    @PostMapping(path = "/chats/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<MessageView> file(Visitor visitor, @PathVariable long id, @RequestPart("file") MultipartFile file,
+    @PostMapping("/chats/{id}/files")
+    ResponseEntity<MessageView> file(Visitor visitor, @PathVariable long id, @RequestParam("file") MultipartFile file,
                                      @RequestParam String clientId) {
         ChatService.Posted posted = service.visitorFile(visitor, id, clientId, file);
         return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -212,23 +208,13 @@ class VisitorApiController {
             MessageRecord message = chats.message(messageId).filter(m -> !m.staffOnly() && m.file() != null)
                     .filter(m -> chats.find(m.chatId()).map(c -> c.visitorId() == visitor.id()).orElse(false))
                     .orElseThrow(() -> DomainException.notFound("file", messageId));
-            return serve(message);
+            return ChatFileResponses.serve(files, message);
         }
-        return serve(chats.message(messageId).filter(m -> m.file() != null)
-                .orElseThrow(() -> DomainException.notFound("file", messageId)));
-    }
-
-    private ResponseEntity<Resource> serve(MessageRecord message) throws IOException {
-        MessageRecord.FileRef file = message.file();
-        boolean image = file.contentType().startsWith("image/");
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .contentLength(Files.size(files.pathOf(file)))
-                .header(HttpHeaders.CONTENT_DISPOSITION, (image ? ContentDisposition.inline()
-                        : ContentDisposition.attachment()).filename(file.name(), java.nio.charset.StandardCharsets.UTF_8)
-                        .build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(files.pathOf(file)));
+        StaffPrincipal me = (StaffPrincipal) auth.getPrincipal();
+        MessageRecord message = chats.message(messageId).filter(m -> m.file() != null)
+                .filter(m -> chats.find(m.chatId()).map(c -> service.visible(me, c)).orElse(false))
+                .orElseThrow(() -> DomainException.notFound("file", messageId));
+        return ChatFileResponses.serve(files, message);
     }
 
     /** The portal customer signed in on our own origin; a call from another site never borrows her session. */

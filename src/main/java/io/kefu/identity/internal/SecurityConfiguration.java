@@ -3,6 +3,8 @@ package io.kefu.identity.internal;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -75,7 +77,7 @@ class SecurityConfiguration {
                 // Kefu's own pages (the chat workspace) call the API with the staff session they were signed in
                 // with; such a call that changes something must carry the session's CSRF token. Token calls never do.
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
-                        new RequestAttributeSecurityContextRepository(), signedInSession())))
+                        new RequestAttributeSecurityContextRepository(), new SignedInPagesOnly())))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors
@@ -86,14 +88,13 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /**
-     * The staff session's sign-in, read but never created: saved there, a token call's context would make every
-     * call a new stored session (and an event stream's session would be stored twice, once per dispatch).
-     */
-    private static HttpSessionSecurityContextRepository signedInSession() {
-        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-        sessions.setAllowSessionCreation(false);
-        return sessions;
+    /** Reads the sign-in of a staff page's session; an API call never creates or changes a session. */
+    private static final class SignedInPagesOnly extends HttpSessionSecurityContextRepository {
+
+        @Override
+        public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+            // the session belongs to the pages, which sign in and out
+        }
     }
 
     private static boolean sessionWrite(HttpServletRequest request) {
