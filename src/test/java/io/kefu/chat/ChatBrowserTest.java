@@ -175,6 +175,44 @@ class ChatBrowserTest {
     }
 
     @Test
+    void anAgentTurnsAChatIntoATicketAndTransfersItToAGroupWithANote() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        visitor.say(chatId, "发票一直没有收到" + suffix);
+        assertEquals(200, visitor.post("/chat/api/chats/" + chatId + "/contact",
+                "{\"name\": \"王小姐" + suffix + "\", \"phone\": \"139" + (10_000_000 + (int) (Math.random() * 89_999_999))
+                        + "\"}").status());
+        visitor.as("/chat/api/chats/" + chatId + "/handoff");
+
+        Page agent = signIn(agentContext, TestAccounts.AGENT);
+        agent.navigate("/chat/workspace");
+        agent.locator("#take-" + chatId).click();
+        Locator pane = agent.locator("#chat-" + chatId);
+        assertThat(pane.locator(".chat-visitor-name")).hasText("王小姐" + suffix);
+        assertThat(pane.locator(".chat-customer-link")).hasAttribute("href", Pattern.compile("/customers/\\d+$"));
+        assertThat(pane.locator(".chat-suggestions")).not().hasText("访客提问后，这里会推荐相关的知识文章。");
+
+        pane.locator(".chat-to-ticket").click();
+        Locator ticket = pane.locator(".chat-ticket");
+        assertThat(ticket).isVisible();
+        long ticketId = chat.supervisor.get("/api/v1/chat/chats/" + chatId).json().get("chat").get("ticketId").asLong();
+        assertThat(ticket).hasAttribute("href", "/tickets/" + ticketId);
+        assertThat(pane.locator(".chat-to-ticket")).isHidden();
+
+        Locator group = agent.locator("#transferGroup option").first();
+        String groupName = group.textContent();
+        pane.locator(".chat-transfer").click();
+        agent.locator("#transferNote").fill("客户要补开发票，请财务组处理" + suffix);
+        agent.locator("#transferSubmit").click();
+        assertThat(pane).hasCount(0);
+        JsonNode transferred = chat.supervisor.get("/api/v1/chat/chats/" + chatId).json();
+        assertEquals("QUEUED", transferred.get("chat").get("state").asString());
+        assertEquals(groupName, transferred.get("chat").get("skillGroupName").asString());
+        assertTrue(transferred.get("messages").toString().contains("请财务组处理" + suffix), "the note is kept for staff");
+    }
+
+    @Test
     void aSupervisorWatchesALiveChatAsItHappens() {
         ChatFixtures.Visitor visitor = chat.visitor();
         long chatId = visitor.start(null).get("id").asLong();
