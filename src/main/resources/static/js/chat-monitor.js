@@ -59,6 +59,9 @@
             var waited = C.el('td', chat.state === 'QUEUED' ? 'chat-waited fw-semibold' : 'text-secondary');
             if (chat.state === 'QUEUED') {
                 waited.dataset.since = C.waitingSince(chat);
+            } else if (chat.queuedAt && chat.acceptedAt) {
+                // How long she waited before an agent took her chat.
+                waited.textContent = C.duration((new Date(chat.acceptedAt) - new Date(chat.queuedAt)) / 1000);
             }
             row.appendChild(waited);
             row.appendChild(C.el('td', 'text-secondary', C.time(chat.startedAt)));

@@ -229,6 +229,7 @@ class ChatBrowserTest {
 
         visitor.say(chatId, "转人工");
         assertThat(row).containsText("排队中");
+        assertThat(row.locator(".chat-waited")).hasText(Pattern.compile("^\\d+:\\d{2}$"));
         visitor.say(chatId, "请快一点");
         assertThat(watched.locator(".chat-message-VISITOR").last()).containsText("请快一点");
         assertThat(supervisor.locator("#watchPanel textarea")).hasCount(0);

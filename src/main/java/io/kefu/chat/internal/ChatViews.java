@@ -41,7 +41,7 @@ public class ChatViews {
                 : staff.skillGroup(chat.skillGroupId()).map(StaffDirectory.SkillGroupSummary::name).orElse(null);
         return new ChatView(chat.id(), chat.state(), chat.menuKey(), chat.skillGroupId(), groupName,
                 agentName(chat.agentId()), position, wait, chat.startedAt(), chat.endedAt(), chat.rating(),
-                chat.ticketId(), chat.customerId(), chat.overflow());
+                chat.ticketId(), chat.customerId(), chat.overflow(), chat.queuedAt(), chat.acceptedAt());
     }
 
     public String agentName(Long agentId) {
