@@ -211,8 +211,10 @@ public class ChatService {
         if (chat.state() == ChatState.BOT) {
             ChatSettings current = settings.current();
             if (!hours.isOpenAt(current.calendarId(), clock.instant())) {
-                botSays(chat, text(chat, "chat.bot.closed"), null);
-                chats.update(chatId, Map.of("overflow", "CALLBACK"));
+                if (!"CALLBACK".equals(chat.overflow())) {
+                    botSays(chat, text(chat, "chat.bot.closed"), null);
+                    chats.update(chatId, Map.of("overflow", "CALLBACK"));
+                }
             } else {
                 queue(chat, groupOf(chat, current), current);
             }
