@@ -30,7 +30,7 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  function button(text, onclick, cls) { var b = el('button', cls || 'k-btn', text); b.type = 'button'; b.onclick = onclick; return b; }
+  function button(text, onclick, cls) { var b = el('button', cls == null ? 'k-btn' : cls, text); b.type = 'button'; b.onclick = onclick; return b; }
   function problem(p) { note((p && (p.detail || p.title)) || String(p)); }
   function note(text) { list.appendChild(el('div', 'k-note', text)); scroll(); }
   function scroll() { list.scrollTop = list.scrollHeight; }

@@ -233,6 +233,27 @@ class LiveChatTest {
     }
 
     @Test
+    void aVisitorWhoLeavesIsTakenOutOfTheQueueWhileOneWhoStaysKeepsHerPlace() throws InterruptedException {
+        ChatFixtures.Visitor leaving = chat.visitor();
+        ChatFixtures.Visitor staying = chat.visitor();
+        long left = leaving.start(null).get("id").asLong();
+        long waiting = staying.start(null).get("id").asLong();
+        leaving.as("/chat/api/chats/" + left + "/handoff");
+        staying.as("/chat/api/chats/" + waiting + "/handoff");
+        try (EventStream stream = staying.events(waiting, null)) {
+            String state = "QUEUED";
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!state.equals("ENDED") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(1000);
+                state = chat.supervisor.get("/api/v1/chat/chats/" + left).json().get("chat").get("state").asString();
+            }
+            assertThat(state).as("abandoned after kefu.chat.abandon-after (20 s in tests)").isEqualTo("ENDED");
+            assertThat(chat.supervisor.get("/api/v1/chat/chats/" + waiting).json().get("chat").get("state")
+                    .asString()).isEqualTo("QUEUED");
+        }
+    }
+
+    @Test
     void aReconnectingVisitorGetsWhatSheMissedInOrderOnce() {
         ChatFixtures.Visitor visitor = chat.visitor();
         long chatId = visitor.start(null).get("id").asLong();

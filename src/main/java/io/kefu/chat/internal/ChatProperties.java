@@ -15,10 +15,14 @@ import org.springframework.util.unit.DataSize;
  * @param ping              how often a stream sends a keep-alive comment
  * @param streamTimeout     how long one stream stays open before the browser reconnects (with Last-Event-ID)
  * @param queueRefresh      how often waiting visitors are sent their new queue position
+ * @param abandonAfter      a chat with the bot or in the queue whose visitor has not been seen for this long (no
+ *                          open stream, no message) is ended: she has left
+ * @param abandonCheck      how often one node looks for such chats
  */
 @ConfigurationProperties("kefu.chat")
 public record ChatProperties(DataSize maxFileSize, int requestsPerMinute, int formsPerWindow, Duration formWindow,
-                             Duration ping, Duration streamTimeout, Duration queueRefresh) {
+                             Duration ping, Duration streamTimeout, Duration queueRefresh,
+                             Duration abandonAfter, Duration abandonCheck) {
 
     public ChatProperties {
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(10) : maxFileSize;
@@ -28,5 +32,7 @@ public record ChatProperties(DataSize maxFileSize, int requestsPerMinute, int fo
         ping = ping == null ? Duration.ofSeconds(20) : ping;
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
         queueRefresh = queueRefresh == null ? Duration.ofSeconds(5) : queueRefresh;
+        abandonAfter = abandonAfter == null ? Duration.ofMinutes(10) : abandonAfter;
+        abandonCheck = abandonCheck == null ? Duration.ofMinutes(1) : abandonCheck;
     }
 }

@@ -183,6 +183,7 @@ public class ChatService {
         requireLive(chat);
         MessageRecord message = chats.append(chatId, SenderKind.VISITOR, null, visitor.name(), body, false, null,
                 null, client, clock.instant());
+        visitors.seen(List.of(chatId), clock.instant());
         if (chat.state() == ChatState.BOT) {
             answer(chat, body);
         }
@@ -211,8 +212,10 @@ public class ChatService {
         if (chat.state() == ChatState.BOT) {
             ChatSettings current = settings.current();
             if (!hours.isOpenAt(current.calendarId(), clock.instant())) {
-                botSays(chat, text(chat, "chat.bot.closed"), null);
-                chats.update(chatId, Map.of("overflow", "CALLBACK"));
+                if (!"CALLBACK".equals(chat.overflow())) {
+                    botSays(chat, text(chat, "chat.bot.closed"), null);
+                    chats.update(chatId, Map.of("overflow", "CALLBACK"));
+                }
             } else {
                 queue(chat, groupOf(chat, current), current);
             }
@@ -281,6 +284,20 @@ public class ChatService {
     public ChatRecord own(Visitor visitor, long chatId) {
         return chats.lock(chatId).filter(chat -> chat.visitorId() == visitor.id())
                 .orElseThrow(() -> DomainException.notFound("chat", chatId));
+    }
+
+    /**
+     * Ends a chat with the bot or in the queue whose visitor left (not seen since the instant): she no longer waits,
+     * so the queue and its estimates are not held up. Answers whether it ended it.
+     */
+    public boolean endIfAbandoned(long chatId, Instant seenBefore) {
+        ChatRecord chat = chats.lock(chatId).orElse(null);
+        if (chat == null || (chat.state() != ChatState.BOT && chat.state() != ChatState.QUEUED)
+                || visitors.seenSince(chat.visitorId(), seenBefore)) {
+            return false;
+        }
+        end(chat);
+        return true;
     }
 
     // ---- the agent's side

@@ -142,6 +142,14 @@ public class ChatStore {
                 .param("groups", groupIds.isEmpty() ? List.of(-1L) : groupIds).query(ChatStore::chat).list();
     }
 
+    /** Chats with the bot or in a queue whose visitor was last seen before the instant. */
+    public List<Long> abandoned(Instant seenBefore) {
+        return jdbc.sql("""
+                        SELECT c.id FROM chat c JOIN chat_visitor v ON v.id = c.visitor_id
+                        WHERE c.state IN ('BOT', 'QUEUED') AND v.last_seen_at < :before ORDER BY c.id LIMIT 500""")
+                .param("before", Timestamp.from(seenBefore)).query(Long.class).list();
+    }
+
     public List<ChatRecord> live() {
         return jdbc.sql("SELECT * FROM chat WHERE state <> 'ENDED' ORDER BY started_at, id").query(ChatStore::chat)
                 .list();

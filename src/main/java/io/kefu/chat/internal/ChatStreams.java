@@ -1,6 +1,7 @@
 package io.kefu.chat.internal;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,13 +39,18 @@ public class ChatStreams {
     private final ChatViews views;
     private final StaffDirectory staff;
     private final ChatProperties properties;
+    private final Visitors visitors;
+    private final Clock clock;
     private final Map<Long, Set<ChatStream>> byChat = new ConcurrentHashMap<>();
     private final Set<StaffStream> staffStreams = ConcurrentHashMap.newKeySet();
     private final ExecutorService delivery = Executors.newFixedThreadPool(4, daemon("chat-delivery"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-streams-timer"));
 
-    ChatStreams(ChatStore chats, ChatViews views, StaffDirectory staff, ChatProperties properties) {
+    ChatStreams(ChatStore chats, ChatViews views, StaffDirectory staff, Visitors visitors, ChatProperties properties,
+                Clock clock) {
         this.chats = chats;
+        this.visitors = visitors;
+        this.clock = clock;
         this.views = views;
         this.staff = staff;
         this.properties = properties;
@@ -222,6 +228,14 @@ public class ChatStreams {
     }
 
     private void ping() {
+        try {
+            // Visitors with a stream open here are still on the site: their chats are not abandoned.
+            visitors.seen(byChat.entrySet().stream()
+                    .filter(entry -> entry.getValue().stream().anyMatch(stream -> !stream.forStaff))
+                    .map(Map.Entry::getKey).toList(), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Could not record the visitors still connected", e);
+        }
         byChat.values().forEach(streams -> streams.forEach(stream -> {
             synchronized (stream) {
                 try {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,6 +67,20 @@ public class Visitors {
         return jdbc.sql("SELECT id, customer_id, name FROM chat_visitor WHERE id = :id").param("id", id)
                 .query((rs, n) -> new Visitor(rs.getLong("id"), rs.getObject("customer_id", Long.class),
                         rs.getString("name"))).optional();
+    }
+
+    /** The visitors of these chats are still here (their widget holds a stream open, or wrote). */
+    public void seen(Collection<Long> chatIds, Instant now) {
+        if (chatIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE chat_visitor SET last_seen_at = :now WHERE id IN (SELECT visitor_id FROM chat WHERE id IN (:chats))")
+                .param("now", Timestamp.from(now)).param("chats", chatIds).update();
+    }
+
+    public boolean seenSince(long visitorId, Instant since) {
+        return jdbc.sql("SELECT last_seen_at >= :since FROM chat_visitor WHERE id = :id")
+                .param("since", Timestamp.from(since)).param("id", visitorId).query(Boolean.class).single();
     }
 
     /** Ties the visitor (and her open chats) to the customer. */

@@ -17,7 +17,7 @@ class VisitorLimitsTest {
 
     private final MutableClock clock = new MutableClock();
     private final VisitorLimits limits = new VisitorLimits(
-            new ChatProperties(null, 3, 2, Duration.ofMinutes(10), null, null, null), clock);
+            new ChatProperties(null, 3, 2, Duration.ofMinutes(10), null, null, null, null, null), clock);
 
     @Test
     void anAddressGetsItsShareOfCallsPerMinuteThenA429UntilTheNextMinute() {
