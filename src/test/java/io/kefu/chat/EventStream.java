@@ -26,6 +26,7 @@ final class EventStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.List<Event> history = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final InputStream body;
     private final int status;
 
@@ -80,6 +81,11 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** Every event received so far, whether or not it was taken with {@link #next}. */
+    java.util.List<Event> history() {
+        return java.util.List.copyOf(history);
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;
@@ -88,7 +94,9 @@ final class EventStream implements AutoCloseable {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(id, name, JSON.readTree(data.toString())));
+                        Event event = new Event(id, name, JSON.readTree(data.toString()));
+                        history.add(event);
+                        events.add(event);
                     }
                     id = null;
                     name = "message";
