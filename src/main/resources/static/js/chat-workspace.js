@@ -236,9 +236,12 @@
             box.appendChild(link);
             var timeline = pane.querySelector('.chat-timeline');
             // The customer page's own timeline entries, as its "older entries" button loads them.
+            var none = pane.querySelector('.chat-timeline-none');
             htmx.ajax('GET', root.dataset.customer + customerId + '?before=9223372036854775807',
                 {target: timeline, swap: 'innerHTML'}).then(function () {
-                pane.querySelector('.chat-timeline-none').classList.toggle('d-none', timeline.children.length > 0);
+                // Nothing came back: her timeline is empty, or outside the agent's data scope.
+                none.textContent = C.text('chat.workspace.side.timelineNone');
+                none.classList.toggle('d-none', timeline.children.length > 0);
             });
         } else if (!customerId) {
             box.appendChild(C.el('div', 'text-secondary', C.text('chat.workspace.side.anonymous')));

@@ -160,7 +160,8 @@ public final class ChatLoadBenchmark {
                         + " %d messages delivered in %.0f s = %.0f messages/s, latency send-to-receipt p50 %.1f ms,"
                         + " p99 %.1f ms, max %.1f ms; failed: %s%n", active.get(), interval, count, window,
                 count / window, pct(latencies, 50), pct(latencies, 99), pct(latencies, 100),
-                failures.get() == 0 && failureReasons.isEmpty() ? "none" : failureReasons + ", streams or chat starts " + failures.get());
+                failures.get() == 0 && failureReasons.isEmpty() ? "none"
+                        : failureReasons + ", streams or chat starts " + failures.get());
         System.out.printf("bot answer latency (POST to the bot's message on the visitor's stream, %d questions,"
                 + " %d at a time): p50 %.1f ms, p95 %.1f ms%n", bot.length, RAMP_CONCURRENCY, pct(bot, 50),
                 pct(bot, 95));
@@ -322,9 +323,10 @@ public final class ChatLoadBenchmark {
                     + URLEncoder.encode(token, StandardCharsets.UTF_8))).header("X-Forwarded-For", address),
                     this::event);
             long asked = System.nanoTime();
-            long question = JSON.readTree(expect(request("POST", "/chat/api/chats/" + chatId + "/messages",
-                    JSON.createObjectNode().put("clientId", UUID.randomUUID().toString())
-                            .put("text", QUESTIONS[number % QUESTIONS.length])), "question").body()).get("seq").asLong();
+            ObjectNode ask = JSON.createObjectNode().put("clientId", UUID.randomUUID().toString())
+                    .put("text", QUESTIONS[number % QUESTIONS.length]);
+            long question = JSON.readTree(expect(request("POST", "/chat/api/chats/" + chatId + "/messages", ask),
+                    "question").body()).get("seq").asLong();
             long deadline = asked + TimeUnit.SECONDS.toNanos(60);
             Long answered = null;
             while (answered == null && System.nanoTime() < deadline) {

@@ -62,7 +62,7 @@ class ChatPageController {
         model.addAttribute("maxChats", settings.current().maxChatsPerAgent());
         model.addAttribute("groups", staff.skillGroups());
         model.addAttribute("agents", staff.active().stream().filter(s -> s.id() != me.id()).toList());
-        // Canned replies belong to tickets and customers' timelines to customers: offered only to those who may read them.
+        // Canned replies belong to tickets and timelines to customers: offered only to those who may read them.
         model.addAttribute("canCanned", me.can(Permission.TICKET_READ));
         model.addAttribute("canCustomers", me.can(Permission.CUSTOMER_READ));
         model.addAttribute("texts", texts.json(ScriptTexts.WORKSPACE, locale));

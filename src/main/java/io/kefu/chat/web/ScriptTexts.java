@@ -22,8 +22,8 @@ class ScriptTexts {
             "chat.workspace.sender.AGENT", "chat.workspace.sender.SYSTEM", "chat.workspace.anonymousVisitor",
             "chat.workspace.queue.empty", "chat.workspace.queue.take", "chat.workspace.queue.waited",
             "chat.workspace.mine.empty", "chat.workspace.side.openCustomer", "chat.workspace.side.anonymous",
-            "chat.workspace.side.trailEmpty", "chat.workspace.action.endConfirm", "chat.workspace.connected",
-            "chat.workspace.reconnecting");
+            "chat.workspace.side.trailEmpty", "chat.workspace.side.timelineNone", "chat.workspace.action.endConfirm",
+            "chat.workspace.connected", "chat.workspace.reconnecting");
     static final List<String> MONITOR = List.of(
             "chat.workspace.state.BOT", "chat.workspace.state.QUEUED", "chat.workspace.state.ACTIVE",
             "chat.workspace.state.ENDED", "chat.workspace.sender.VISITOR", "chat.workspace.sender.BOT",
