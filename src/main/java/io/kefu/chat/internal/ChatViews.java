@@ -35,7 +35,7 @@ public class ChatViews {
             position = chats.position(chat);
             double handling = chats.averageHandlingSeconds(chat.skillGroupId(),
                     clock.instant().minus(Duration.ofHours(1))).orElse(DEFAULT_HANDLING_SECONDS);
-            wait = (int) Math.round(position * handling / Math.max(1, presence.online(chat.skillGroupId())));
+            wait = (int) Math.ceil(position * handling / Math.max(1, presence.online(chat.skillGroupId())));
         }
         String groupName = chat.skillGroupId() == null ? null
                 : staff.skillGroup(chat.skillGroupId()).map(StaffDirectory.SkillGroupSummary::name).orElse(null);
