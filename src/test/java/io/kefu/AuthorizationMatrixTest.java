@@ -80,6 +80,13 @@ class AuthorizationMatrixTest {
     private static final String KNOWLEDGE_WORKFLOW =
             "ADMINISTRATOR SUPERVISOR AGENT TECHNICAL_SUPPORT QUALITY_INSPECTOR";
     private static final String SEARCH_MANAGERS = "ADMINISTRATOR";
+    private static final String CHAT_AGENTS = "ADMINISTRATOR SUPERVISOR AGENT";
+    private static final String CHAT_MANAGERS = "ADMINISTRATOR";
+    /**
+     * The chat widget's API: the visitor token header is the credential, not a role or a sign-in. No caller here
+     * sends one, so each, signed in or not, is refused with 401 (the visitor cases are in the chat tests).
+     */
+    private static final String CHAT_VISITOR = "CHAT_VISITOR";
 
     /** Who may call what: PUBLIC, SIGNED_IN (every role), or the roles by name. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -388,6 +395,48 @@ class AuthorizationMatrixTest {
         MATRIX.put("GET /actuator/health/readiness", PUBLIC);
         MATRIX.put("GET /actuator/prometheus", ADMIN);
         MATRIX.put("POST /api/v1/search/rebuild", SEARCH_MANAGERS);
+        MATRIX.put("GET /chat/widget.js", PUBLIC);
+        MATRIX.put("GET /chat/demo", PUBLIC);
+        MATRIX.put("POST /chat/api/visits", PUBLIC);
+        MATRIX.put("POST /chat/api/page-views", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats/{id}/messages", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats/{id}/files", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats/{id}/handoff", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats/{id}/contact", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/leave-message", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats/{id}/end", CHAT_VISITOR);
+        MATRIX.put("POST /chat/api/chats/{id}/rating", CHAT_VISITOR);
+        MATRIX.put("GET /chat/api/chats/{id}/events", CHAT_VISITOR);
+        // The visitor of the chat by her token, or staff who chat by their session.
+        MATRIX.put("GET /chat/api/files/{messageId}", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/presence", CHAT_AGENTS);
+        MATRIX.put("PUT /api/v1/chat/presence", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/queue", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/chats", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/chats/{id}", CHAT_AGENTS);
+        MATRIX.put("POST /api/v1/chat/chats/{id}/take", CHAT_AGENTS);
+        MATRIX.put("POST /api/v1/chat/chats/{id}/messages", CHAT_AGENTS);
+        MATRIX.put("POST /api/v1/chat/chats/{id}/files", CHAT_AGENTS);
+        MATRIX.put("POST /api/v1/chat/chats/{id}/transfer", CHAT_AGENTS);
+        MATRIX.put("POST /api/v1/chat/chats/{id}/end", CHAT_AGENTS);
+        MATRIX.put("POST /api/v1/chat/chats/{id}/ticket", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/events", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/chats/{id}/events", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/files/{messageId}", CHAT_AGENTS);
+        MATRIX.put("GET /api/v1/chat/settings", CHAT_MANAGERS);
+        MATRIX.put("PUT /api/v1/chat/settings", CHAT_MANAGERS);
+    }
+
+    /** The live chat's staff pages (its agent and visitor APIs are listed above). */
+    private static final String CHAT_SUPERVISORS = "ADMINISTRATOR SUPERVISOR";
+
+    static {
+        MATRIX.put("GET /chat/workspace", CHAT_AGENTS);
+        MATRIX.put("GET /chat/workspace/suggestions", CHAT_AGENTS);
+        MATRIX.put("GET /chat/monitor", CHAT_SUPERVISORS);
+        MATRIX.put("GET /admin/chat", ADMIN);
+        MATRIX.put("POST /admin/chat", ADMIN);
     }
 
     private static final Set<String> ACTUATOR = Set.of("GET /actuator/health", "GET /actuator/health/liveness",
@@ -443,12 +492,13 @@ class AuthorizationMatrixTest {
             case SIGNED_IN -> caller != Caller.ANONYMOUS;
             case CHANNEL_SIGNED -> false;
             case PORTAL_CUSTOMERS -> false;
+            case CHAT_VISITOR -> false;
             default -> Set.of(rule.split(" ")).contains(caller.name());
         };
     }
 
     private static String verdict(String path, Caller caller, boolean allowed, int status, String rule) {
-        boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+        boolean api = path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/chat/api/");
         if (status >= 500) {
             return "server error " + status;
         }
@@ -456,7 +506,7 @@ class AuthorizationMatrixTest {
             boolean refused = status == 401 || status == 403 || (!api && status == 302 && caller == Caller.ANONYMOUS);
             return refused ? "refused with " + status + " but should be allowed" : null;
         }
-        int expected = rule.equals(PORTAL_CUSTOMERS) ? 302
+        int expected = rule.equals(PORTAL_CUSTOMERS) ? 302 : rule.equals(CHAT_VISITOR) ? 401
                 : caller == Caller.ANONYMOUS || rule.equals(CHANNEL_SIGNED) ? (api ? 401 : 302) : 403;
         return status == expected ? null : "answered " + status + " but should be refused with " + expected;
     }
@@ -465,6 +515,10 @@ class AuthorizationMatrixTest {
         boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
         if (api) {
             ApiClient client = new ApiClient(port, tokens.get(caller));
+            if (method.equals("GET") && path.endsWith("/events")) {
+                // An event stream stays open: only its status is read.
+                return client.streamStatus(path);
+            }
             return client.send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}").status();
         }
         WebSession session = sessions.computeIfAbsent(caller, c -> {

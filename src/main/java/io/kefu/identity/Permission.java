@@ -66,5 +66,11 @@ public enum Permission {
     /** Publish or send back articles, archive them, keep the categories, review customers' suggestions. */
     KNOWLEDGE_REVIEW,
     /** Rebuild the search index from the database. */
-    SEARCH_MANAGE
+    SEARCH_MANAGE,
+    /** Set one's live-chat status, take chats from the queues of one's skill groups, chat, transfer and end. */
+    CHAT_AGENT,
+    /** See every live chat and watch one as it happens. */
+    CHAT_SUPERVISE,
+    /** Configure live chat: welcome, menu, office hours, overflow, bot confidence, embedding sites. */
+    CHAT_MANAGE
 }

@@ -16,6 +16,9 @@ public record PortalCustomer(long accountId, String email, String name) implemen
     /** The one authority a portal session carries; no staff permission is ever granted with it. */
     public static final String AUTHORITY = "PORTAL_CUSTOMER";
 
+    /** The session attribute holding a portal sign-in, for other doors on our origin (the chat widget's API). */
+    public static final String SESSION_ATTRIBUTE = "KEFU_PORTAL_SECURITY_CONTEXT";
+
     @Override
     public String getName() {
         return name;

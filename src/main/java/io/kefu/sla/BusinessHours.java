@@ -2,12 +2,20 @@ package io.kefu.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Business time, for other modules too (live chat asks whether the office is open). calendarId null = the default
  * calendar; an unknown id is answered with a 404 problem.
  */
 public interface BusinessHours {
+
+    /** A calendar as other modules offer it for choosing (e.g. live chat's office hours). */
+    record CalendarName(long id, String name, boolean isDefault) {
+    }
+
+    /** Every calendar, in the order the calendar list shows them. */
+    List<CalendarName> calendarNames();
 
     boolean isOpenAt(Long calendarId, Instant at);
 

@@ -1,5 +1,15 @@
 package io.kefu.identity.internal;
 
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
 import io.kefu.audit.AuditLog;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.web.ProblemResponder;
@@ -64,7 +74,11 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                // Kefu's own pages (the chat workspace) call the API with the staff session they were signed in
+                // with; such a call that changes something must carry the session's CSRF token. Token calls never do.
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new SignedInPagesOnly())))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::sessionWrite))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
@@ -72,6 +86,20 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden")))
                 .build();
+    }
+
+    /** Reads the sign-in of a staff page's session; an API call never creates or changes a session. */
+    private static final class SignedInPagesOnly extends HttpSessionSecurityContextRepository {
+
+        @Override
+        public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+            // the session belongs to the pages, which sign in and out
+        }
+    }
+
+    private static boolean sessionWrite(HttpServletRequest request) {
+        return !Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
     }
 
     /** After the customer portal's chain ({@code /portal/**}, order 2), which keeps its own sessions and sign-in. */

@@ -29,11 +29,15 @@ class KefuLocaleResolver implements LocaleResolver {
         ui.setCookieHttpOnly(true);
     }
 
-    /** True for API calls, also while an API call's error is being rendered on {@code /error}. */
+    /**
+     * True for API calls (the chat widget's {@code /chat/api/} too), also while an API call's error is being
+     * rendered on {@code /error}.
+     */
     static boolean isApi(HttpServletRequest request) {
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = original instanceof String errorUri ? errorUri : request.getRequestURI();
-        return uri.startsWith(request.getContextPath() + "/api/");
+        return uri.startsWith(request.getContextPath() + "/api/")
+                || uri.startsWith(request.getContextPath() + "/chat/api/");
     }
 
     @Override

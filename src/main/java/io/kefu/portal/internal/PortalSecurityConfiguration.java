@@ -25,7 +25,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 class PortalSecurityConfiguration {
 
     /** The session attributes of a portal sign-in and of the page to return to after it. */
-    static final String CONTEXT_KEY = "KEFU_PORTAL_SECURITY_CONTEXT";
+    static final String CONTEXT_KEY = PortalCustomer.SESSION_ATTRIBUTE;
     static final String SAVED_REQUEST_KEY = "KEFU_PORTAL_SAVED_REQUEST";
 
     static final String[] PUBLIC_PAGES = {"/portal/login", "/portal/login/link", "/portal/signup",

@@ -42,6 +42,12 @@ public class CalendarService implements BusinessHours {
         return store.all();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<CalendarName> calendarNames() {
+        return store.all().stream().map(c -> new CalendarName(c.id(), c.name(), c.isDefault())).toList();
+    }
+
     @Transactional(readOnly = true)
     public CalendarRecord get(long id) {
         return store.find(id).orElseThrow(() -> DomainException.notFound("slaCalendar", id));

@@ -1,0 +1,6 @@
+package io.kefu.chat;
+
+/** Who wrote a chat message. */
+public enum SenderKind {
+    VISITOR, BOT, AGENT, SYSTEM
+}
