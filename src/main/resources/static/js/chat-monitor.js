@@ -129,16 +129,7 @@
     }
 
     function connect() {
-        var status = document.getElementById('connection');
-        var events = new EventSource(root.dataset.events);
-        events.onopen = function () {
-            status.textContent = C.text('chat.workspace.connected');
-            status.className = 'text-success small';
-        };
-        events.onerror = function () {
-            status.textContent = C.text('chat.workspace.reconnecting');
-            status.className = 'text-warning small';
-        };
+        var events = C.staffStream(root.dataset.events);
         events.addEventListener('chat', function (event) {
             var chat = JSON.parse(event.data);
             if (chat.state === 'ENDED') {

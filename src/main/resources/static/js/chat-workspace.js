@@ -430,16 +430,7 @@
     // ----- the staff event stream
 
     function connect() {
-        var status = document.getElementById('connection');
-        var events = new EventSource(root.dataset.events);
-        events.onopen = function () {
-            status.textContent = C.text('chat.workspace.connected');
-            status.className = 'text-success small';
-        };
-        events.onerror = function () {
-            status.textContent = C.text('chat.workspace.reconnecting');
-            status.className = 'text-warning small';
-        };
+        var events = C.staffStream(root.dataset.events);
         events.addEventListener('message', function (event) {
             var message = JSON.parse(event.data);
             var entry = chats[message.chatId];

@@ -198,8 +198,23 @@ window.KefuChat = (function () {
         }
     }
 
+    /** The staff event stream of the page, its state shown in the #connection element. */
+    function staffStream(url) {
+        var status = document.getElementById('connection');
+        var events = new EventSource(url);
+        events.onopen = function () {
+            status.textContent = text('chat.workspace.connected');
+            status.className = 'text-success small';
+        };
+        events.onerror = function () {
+            status.textContent = text('chat.workspace.reconnecting');
+            status.className = 'text-warning small';
+        };
+        return events;
+    }
+
     return {
-        text: text, call: call, clientId: clientId, el: el, time: time, duration: duration,
+        staffStream: staffStream, text: text, call: call, clientId: clientId, el: el, time: time, duration: duration,
         stateBadge: stateBadge, waitingSince: waitingSince, visitorLabel: visitorLabel,
         appendMessage: appendMessage, trail: trail
     };

@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -19,12 +17,9 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.kefu.notification.Mailbox;
 import jakarta.mail.MessagingException;
@@ -48,9 +43,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 @KefuTest
 class BrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
-    private static Playwright playwright;
+    private static SystemChromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -64,26 +58,14 @@ class BrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        // A missing browser must fail the build: skipping would hide that the UI went untested.
-        assertTrue(Files.isExecutable(CHROMIUM), "BrowserTest needs Chromium at " + CHROMIUM
-                + " (apt-get install chromium); Playwright's own browser download is switched off");
-        // The CI machine has two cores shared by the server, PostgreSQL and Chromium: allow slow answers.
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = SystemChromium.launch(BrowserTest.class);
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

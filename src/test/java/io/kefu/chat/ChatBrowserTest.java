@@ -6,22 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import io.kefu.KefuTest;
+import io.kefu.SystemChromium;
 import io.kefu.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,12 +35,11 @@ import tools.jackson.databind.JsonNode;
 @KefuTest
 class ChatBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     /** A 1×1 PNG: the visitor's photo of her problem. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    private static Playwright playwright;
+    private static SystemChromium chromium;
     private static Browser browser;
 
     @LocalServerPort
@@ -57,26 +51,14 @@ class ChatBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        // A missing browser must fail the build: skipping would hide that the UI went untested.
-        assertTrue(Files.isExecutable(CHROMIUM), "ChatBrowserTest needs Chromium at " + CHROMIUM
-                + " (apt-get install chromium); Playwright's own browser download is switched off");
-        // The CI machine has two cores shared by the server, PostgreSQL and Chromium: allow slow answers.
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        chromium = SystemChromium.launch(ChatBrowserTest.class);
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

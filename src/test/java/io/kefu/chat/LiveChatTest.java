@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.kefu.ApiClient;
@@ -193,6 +194,30 @@ class LiveChatTest {
         assertThat(toGroup.get("skillGroupId").asLong()).isEqualTo(group);
         assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", ChatFixtures.agentMessage("还在吗"))
                 .status()).as("out of her groups now: not hers to see").isEqualTo(404);
+    }
+
+    @Test
+    void aChatIsNotTransferredToAColleagueAtHerLimitAndStaysWithItsAgent() {
+        ChatFixtures.Visitor visitor = chat.visitor();
+        long chatId = visitor.start(null).get("id").asLong();
+        visitor.as("/chat/api/chats/" + chatId + "/handoff");
+        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+        ChatFixtures.Visitor other = chat.visitor();
+        long othersChat = other.start(null).get("id").asLong();
+        other.as("/chat/api/chats/" + othersChat + "/handoff");
+        chat.supervisor.post("/api/v1/chat/chats/" + othersChat + "/take", "{}");
+        int supervisorsChats = chat.supervisor.get("/api/v1/chat/presence").json().get("activeChats").asInt();
+        chat.settings("{\"maxChatsPerAgent\": " + supervisorsChats + "}");
+
+        long supervisorId = io.kefu.Lookups.staffId(chat.admin, io.kefu.TestAccounts.SUPERVISOR);
+        ApiClient.Response refused = chat.agent.post("/api/v1/chat/chats/" + chatId + "/transfer",
+                "{\"toStaffId\": " + supervisorId + ", \"note\": \"请接手\"}", Map.of("Accept-Language", "zh-CN"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("已达每人上限");
+        assertThat(chat.agent.get("/api/v1/chat/chats/" + chatId).json().get("chat").get("state").asString())
+                .isEqualTo("ACTIVE");
+        assertThat(chat.agent.post("/api/v1/chat/chats/" + chatId + "/messages", ChatFixtures.agentMessage("我继续为您处理"))
+                .status()).as("still hers to answer").isEqualTo(201);
     }
 
     @Test

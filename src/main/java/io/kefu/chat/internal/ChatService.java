@@ -318,9 +318,7 @@ public class ChatService {
     /** Takes a waiting chat: refused with 409 when someone took it first or she is at her limit. */
     public ChatRecord take(StaffPrincipal me, long chatId) {
         ChatRecord chat = seen(me, chatId);
-        // One take at a time per agent on every node, so two takes cannot both pass the limit.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", "chat-agent:" + me.id()).query()
-                .singleValue();
+        lockChatsOf(me.id());
         if (chats.countActive(me.id()) >= settings.current().maxChatsPerAgent()) {
             throw new DomainException(HttpStatus.CONFLICT, "chat.atLimit", settings.current().maxChatsPerAgent());
         }
@@ -331,6 +329,22 @@ public class ChatService {
         system(chat, text(chat, "chat.system.accepted", me.displayName()), false);
         signals.changed(chatId);
         return chats.find(chatId).orElseThrow();
+    }
+
+    /** A colleague is handed a chat only below her limit, as if she had taken it herself. */
+    private void requireRoomFor(StaffDirectory.StaffSummary colleague) {
+        lockChatsOf(colleague.id());
+        int limit = settings.current().maxChatsPerAgent();
+        if (chats.countActive(colleague.id()) >= limit) {
+            throw DomainException.onField(HttpStatus.CONFLICT, "toStaffId", "chat.colleagueAtLimit",
+                    colleague.displayName(), limit);
+        }
+    }
+
+    /** One take or transfer at a time per agent on every node, so two cannot both pass her limit. */
+    private void lockChatsOf(long staffId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", "chat-agent:" + staffId).query()
+                .singleValue();
     }
 
     public Posted agentMessage(StaffPrincipal me, long chatId, String clientId, String text, Long articleId) {
@@ -383,6 +397,7 @@ public class ChatService {
             StaffDirectory.StaffSummary colleague = staff.find(toStaffId).filter(StaffDirectory.StaffSummary::enabled)
                     .orElseThrow(() -> DomainException.onField(HttpStatus.BAD_REQUEST, "toStaffId",
                             "chat.noSuchAgent", toStaffId));
+            requireRoomFor(colleague);
             changes.put("agent_id", colleague.id());
             changes.put("accepted_at", now);
             target = colleague.displayName();
