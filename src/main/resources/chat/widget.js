@@ -43,7 +43,7 @@
     '.k-msg.k-VISITOR{margin-left:auto;background:#d6e8ff}.k-msg small{display:block;color:#888;font-size:11px}' +
     '.k-msg img{max-width:100%}.k-note{text-align:center;color:#888;font-size:12px;margin:6px 0}' +
     '.k-menu{display:flex;flex-wrap:wrap;gap:6px;margin:6px 0}.k-btn{border:1px solid #1677ff;background:#fff;color:#1677ff;border-radius:14px;padding:4px 10px;cursor:pointer;font-size:13px}' +
-    '.k-bar{display:flex;gap:6px;padding:8px;border-top:1px solid #eee;flex-wrap:wrap}.k-bar input[type=text]{flex:1;min-width:0;padding:6px;border:1px solid #ccc;border-radius:4px}' +
+    '.k-bar{display:flex;gap:6px;padding:8px;border-top:1px solid #eee;flex-wrap:wrap}.k-bar input[type=text]{flex:1 1 220px;min-width:0;padding:6px;border:1px solid #ccc;border-radius:4px}' +
     '.k-form{padding:8px;border-top:1px solid #eee}.k-form input,.k-form textarea{display:block;width:100%;box-sizing:border-box;margin:4px 0;padding:6px;border:1px solid #ccc;border-radius:4px}' +
     '.k-stars button{font-size:22px;border:0;background:none;cursor:pointer;color:#ccc}.k-stars button.k-on{color:#fadb14}';
 
