@@ -109,6 +109,21 @@ class SearchIndexTest {
     }
 
     @Test
+    void theSnippetLeavesOneCharacterParticlesUnmarkedWhenTheQueryHasLongerWords() {
+        try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
+            // 我的WiFi密码忘了 (my WiFi password is forgotten): 我, 的 and 了 are words of one character
+            index.put(article(8, "\u8def\u7531\u5668", "\u6211\u7684WiFi\u5bc6\u7801\u5fd8\u4e86\u3002", "public"));
+            SearchHit hit = index.search(new SearchQuery("\u6211\u7684WiFi\u5bc6\u7801", Set.of(), PUBLIC,
+                    SearchMode.TEXT, 5)).get(0);
+            assertThat(hit.snippet()).contains("<mark>WiFi</mark>").contains("<mark>\u5bc6\u7801</mark>")
+                    .doesNotContain("<mark>\u7684</mark>").doesNotContain("<mark>\u6211</mark>");
+            SearchHit particleOnly = index.search(new SearchQuery("\u6211", Set.of(), PUBLIC, SearchMode.TEXT, 5))
+                    .get(0);
+            assertThat(particleOnly.snippet()).contains("<mark>\u6211</mark>");
+        }
+    }
+
+    @Test
     void theMorePopularOfTwoEquallyRelevantArticlesComesFirst() {
         try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
             String title = "\u5982\u4f55\u4fee\u6539WiFi\u5bc6\u7801";

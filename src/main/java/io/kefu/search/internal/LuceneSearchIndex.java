@@ -440,13 +440,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         terms.forEach(t -> any.add(new BoostQuery(new TermQuery(new Term(field, t)), boost), Occur.SHOULD));
     }
 
-    /** What the snippets mark: the query's words in the body (a query with none still gets a plain passage). */
+    /**
+     * What the snippets mark: the query's words in the body. One-character words (的, 了, 我) are marked only when the
+     * query has no longer word, or every particle in every passage would be marked. A query with no word still gets
+     * a plain passage.
+     */
     private static Query highlightQuery(List<String> words) {
-        if (words.isEmpty()) {
+        List<String> longer = words.stream().filter(w -> w.codePointCount(0, w.length()) > 1).toList();
+        List<String> marked = longer.isEmpty() ? words : longer;
+        if (marked.isEmpty()) {
             return new TermQuery(new Term(ChineseAnalysis.BODY, ""));
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        addTerms(any, ChineseAnalysis.BODY, words, 1f);
+        addTerms(any, ChineseAnalysis.BODY, marked, 1f);
         return any.build();
     }
 
