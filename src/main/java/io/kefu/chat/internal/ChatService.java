@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -174,33 +175,39 @@ public class ChatService {
 
     public Posted visitorMessage(Visitor visitor, long chatId, String clientId, String text) {
         ChatRecord chat = own(visitor, chatId);
-        String client = clientId(clientId);
-        Optional<MessageRecord> earlier = chats.byClientId(chatId, SenderKind.VISITOR, client);
-        if (earlier.isPresent()) {
-            return new Posted(earlier.get(), true);
-        }
-        String body = messageText(text);
-        requireLive(chat);
-        MessageRecord message = chats.append(chatId, SenderKind.VISITOR, null, visitor.name(), body, false, null,
-                null, client, clock.instant());
-        visitors.seen(List.of(chatId), clock.instant());
-        if (chat.state() == ChatState.BOT) {
-            answer(chat, body);
-        }
-        signals.changed(chatId);
-        return new Posted(message, false);
+        return once(chatId, SenderKind.VISITOR, clientId, client -> {
+            String body = messageText(text);
+            requireLive(chat);
+            MessageRecord message = chats.append(chatId, SenderKind.VISITOR, null, visitor.name(), body, false,
+                    null, null, client, clock.instant());
+            visitors.seen(List.of(chatId), clock.instant());
+            if (chat.state() == ChatState.BOT) {
+                answer(chat, body);
+            }
+            return message;
+        });
     }
 
     public Posted visitorFile(Visitor visitor, long chatId, String clientId, MultipartFile file) {
         ChatRecord chat = own(visitor, chatId);
+        return once(chatId, SenderKind.VISITOR, clientId, client -> {
+            requireLive(chat);
+            return chats.append(chatId, SenderKind.VISITOR, null, visitor.name(), "", false, files.keep(file), null,
+                    client, clock.instant());
+        });
+    }
+
+    /**
+     * Stores a sender's message once per clientId: a repeated post answers the message stored first and stores
+     * nothing; otherwise {@code append} stores it (given the checked clientId) and the chat's streams are told.
+     */
+    private Posted once(long chatId, SenderKind sender, String clientId, Function<String, MessageRecord> append) {
         String client = clientId(clientId);
-        Optional<MessageRecord> earlier = chats.byClientId(chatId, SenderKind.VISITOR, client);
+        Optional<MessageRecord> earlier = chats.byClientId(chatId, sender, client);
         if (earlier.isPresent()) {
             return new Posted(earlier.get(), true);
         }
-        requireLive(chat);
-        MessageRecord message = chats.append(chatId, SenderKind.VISITOR, null, visitor.name(), "", false,
-                files.keep(file), null, client, clock.instant());
+        MessageRecord message = append.apply(client);
         signals.changed(chatId);
         return new Posted(message, false);
     }
@@ -348,40 +355,29 @@ public class ChatService {
     }
 
     public Posted agentMessage(StaffPrincipal me, long chatId, String clientId, String text, Long articleId) {
-        ChatRecord chat = held(me, chatId);
-        String client = clientId(clientId);
-        Optional<MessageRecord> earlier = chats.byClientId(chatId, SenderKind.AGENT, client);
-        if (earlier.isPresent()) {
-            return new Posted(earlier.get(), true);
-        }
-        List<MessageRecord.ArticleRef> refs = null;
-        String body;
-        if (articleId != null) {
-            KnowledgeArticles.PublishedArticle article = articles.published(articleId)
-                    .orElseThrow(() -> DomainException.notFound("article", articleId));
-            articles.recordReplyUse(articleId);
-            refs = List.of(new MessageRecord.ArticleRef(article.id(), article.title(), "/help/articles/" + article.id()));
-            body = Text.blankToNull(text) == null ? article.title() : messageText(text);
-        } else {
-            body = messageText(text);
-        }
-        MessageRecord message = chats.append(chatId, SenderKind.AGENT, me.id(), me.displayName(), body, false, null,
-                refs, client, clock.instant());
-        signals.changed(chat.id());
-        return new Posted(message, false);
+        held(me, chatId);
+        return once(chatId, SenderKind.AGENT, clientId, client -> {
+            List<MessageRecord.ArticleRef> refs = null;
+            String body;
+            if (articleId != null) {
+                KnowledgeArticles.PublishedArticle article = articles.published(articleId)
+                        .orElseThrow(() -> DomainException.notFound("article", articleId));
+                articles.recordReplyUse(articleId);
+                refs = List.of(new MessageRecord.ArticleRef(article.id(), article.title(),
+                        "/help/articles/" + article.id()));
+                body = Text.blankToNull(text) == null ? article.title() : messageText(text);
+            } else {
+                body = messageText(text);
+            }
+            return chats.append(chatId, SenderKind.AGENT, me.id(), me.displayName(), body, false, null, refs, client,
+                    clock.instant());
+        });
     }
 
     public Posted agentFile(StaffPrincipal me, long chatId, String clientId, MultipartFile file) {
         held(me, chatId);
-        String client = clientId(clientId);
-        Optional<MessageRecord> earlier = chats.byClientId(chatId, SenderKind.AGENT, client);
-        if (earlier.isPresent()) {
-            return new Posted(earlier.get(), true);
-        }
-        MessageRecord message = chats.append(chatId, SenderKind.AGENT, me.id(), me.displayName(), "", false,
-                files.keep(file), null, client, clock.instant());
-        signals.changed(chatId);
-        return new Posted(message, false);
+        return once(chatId, SenderKind.AGENT, clientId, client -> chats.append(chatId, SenderKind.AGENT, me.id(),
+                me.displayName(), "", false, files.keep(file), null, client, clock.instant()));
     }
 
     /** Hands the chat to a colleague, or back to a group's queue; the note is for staff only. */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.kefu.chat.SenderKind;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /** A message as the visitor and staff see it (the contract's Message JSON). */
 public record MessageView(long id, long chatId, int seq, SenderKind senderKind, String senderName, String text,
@@ -20,5 +22,10 @@ public record MessageView(long id, long chatId, int seq, SenderKind senderKind, 
                 file == null ? null : new FileView(file.name(), file.size(), file.contentType(),
                         "/chat/api/files/" + message.id()),
                 message.articles(), message.clientId(), message.createdAt());
+    }
+
+    /** The answer to a post: 201 with the message stored, or 200 with the first one when the clientId repeats. */
+    public static ResponseEntity<MessageView> answering(ChatService.Posted posted) {
+        return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED).body(of(posted.message()));
     }
 }

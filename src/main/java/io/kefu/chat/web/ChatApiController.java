@@ -155,18 +155,14 @@ class ChatApiController {
     @PreAuthorize("hasAuthority('CHAT_AGENT')")
     ResponseEntity<MessageView> message(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
                                         @RequestBody MessageRequest body) {
-        ChatService.Posted posted = service.agentMessage(me, id, body.clientId(), body.text(), body.articleId());
-        return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(MessageView.of(posted.message()));
+        return MessageView.answering(service.agentMessage(me, id, body.clientId(), body.text(), body.articleId()));
     }
 
     @PostMapping("/chats/{id}/files")
     @PreAuthorize("hasAuthority('CHAT_AGENT')")
     ResponseEntity<MessageView> file(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
                                      @RequestParam("file") MultipartFile file, @RequestParam String clientId) {
-        ChatService.Posted posted = service.agentFile(me, id, clientId, file);
-        return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(MessageView.of(posted.message()));
+        return MessageView.answering(service.agentFile(me, id, clientId, file));
     }
 
     @PostMapping("/chats/{id}/transfer")

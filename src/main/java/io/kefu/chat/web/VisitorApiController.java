@@ -141,17 +141,13 @@ class VisitorApiController {
 
     @PostMapping("/chats/{id}/messages")
     ResponseEntity<MessageView> message(Visitor visitor, @PathVariable long id, @RequestBody MessageRequest body) {
-        ChatService.Posted posted = service.visitorMessage(visitor, id, body.clientId(), body.text());
-        return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(MessageView.of(posted.message()));
+        return MessageView.answering(service.visitorMessage(visitor, id, body.clientId(), body.text()));
     }
 
     @PostMapping("/chats/{id}/files")
     ResponseEntity<MessageView> file(Visitor visitor, @PathVariable long id, @RequestParam("file") MultipartFile file,
                                      @RequestParam String clientId) {
-        ChatService.Posted posted = service.visitorFile(visitor, id, clientId, file);
-        return ResponseEntity.status(posted.repeat() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(MessageView.of(posted.message()));
+        return MessageView.answering(service.visitorFile(visitor, id, clientId, file));
     }
 
     @PostMapping("/chats/{id}/handoff")
