@@ -19,7 +19,8 @@ import io.kefu.search.TestCollection;
 
 /**
  * Search at scale, through the public API on one folder: the embedding rate, the indexing throughput of articles
- * (embedded) and tickets (text only, the default), the time to rebuild each kind, and the search latency
+ * (embedded) and tickets (text only, the default), the time to rebuild each kind and to merge the index after, and
+ * the search latency
  * (p50/p95/p99, one query at a time) of blended search over the articles and of text search over the tickets.
  * Documents are generated from the test collection's vocabulary: articles take a collection title with a variant
  * and 2-6 sentences of the same domain; tickets a customer's phrasing (a collection query or title) and 1-3
@@ -55,13 +56,21 @@ public final class SearchBenchmark {
         System.out.printf("machine: %d cores, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         try (SearchIndex index = SearchIndex.open(folder, settings)) {
+            boolean rebuilt = false;
             if (index.count("article") != articleCount) {
                 measure(textOnly ? "articles, text only" : "articles, embedded", articleCount,
                         () -> index.rebuild("article", IntStream.range(0, articleCount).mapToObj(words::article)));
+                rebuilt = true;
             }
             if (index.count("ticket") != ticketCount) {
                 measure("tickets, text only", ticketCount,
                         () -> index.rebuild("ticket", IntStream.range(0, ticketCount).mapToObj(words::ticket)));
+                rebuilt = true;
+            }
+            if (rebuilt) {
+                long start = System.nanoTime();
+                index.merge();
+                System.out.printf("merge into one segment in %.1f s%n", (System.nanoTime() - start) / 1e9);
             }
             SplittableRandom random = new SplittableRandom(11);
             List<String> texts = new ArrayList<>();

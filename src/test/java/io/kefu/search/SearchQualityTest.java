@@ -28,6 +28,7 @@ class SearchQualityTest {
         collection = TestCollection.load();
         index = SearchIndex.open(folder, SearchSettings.defaults());
         index.rebuild(TestCollection.KIND, collection.articles().stream());
+        index.merge();
     }
 
     @AfterAll

@@ -59,6 +59,7 @@ public class IndexRebuild {
             for (SearchSource source : sources) {
                 counts.put(source.kind(), index.rebuild(source.kind(), source.all()));
             }
+            index.merge();
             log.info("Search index rebuilt in {} ms: {}", (System.nanoTime() - start) / 1_000_000, counts);
         } catch (RuntimeException e) {
             log.error("Search index rebuild failed", e);

@@ -213,15 +213,25 @@ public final class LuceneSearchIndex implements SearchIndex {
                     batch.clear();
                 }
             }
-            // a bulk load leaves a dozen small segments, and every query pays per segment (a term dictionary
-            // lookup per word, a graph search for the kNN): merged, a search at 100,000 articles costs about half
-            writer.forceMerge(1);
             searchers.maybeRefresh();
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return count;
+    }
+
+    @Override
+    public void merge() {
+        // a bulk load leaves a dozen small segments, and every query pays per segment (a term dictionary lookup
+        // per word, a graph search for the kNN): merged, a search at 100,000 articles costs about half
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefresh();
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void write(List<SearchDocument> documents) {
