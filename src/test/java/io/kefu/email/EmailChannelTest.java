@@ -105,6 +105,20 @@ class EmailChannelTest {
     }
 
     @Test
+    void anImapMailboxIsPolledOnItsOwnWithoutAnyoneAsking() {
+        try (GreenMailServer imap = GreenMailServer.imap(mailboxAddress)) {
+            ApiClient.Response created = admin.post("/api/v1/mailboxes", imap.mailboxJson("自动收信", 10));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            long mailbox = created.json().get("id").asLong();
+            imap.deliver(mail("<polled-" + UUID.randomUUID() + "@example.cn>", "发票开错了", "请重开发票。", ""));
+
+            JsonNode log = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> admin.get("/api/v1/mailboxes/" + mailbox + "/messages?limit=1").json(), l -> !l.isEmpty());
+            assertThat(log.get(0).get("kind").asString()).isEqualTo("TICKET");
+        }
+    }
+
+    @Test
     void withTheSmtpServerDownAReplyWaitsVisiblyAndIsDeliveredOnceItComesBack() throws Exception {
         int smtpPort;
         try (ServerSocket free = new ServerSocket(0)) {

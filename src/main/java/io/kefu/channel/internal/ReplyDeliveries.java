@@ -1,11 +1,8 @@
 package io.kefu.channel.internal;
 
 import java.net.http.HttpClient;
-import java.time.Instant;
 import java.util.List;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -13,11 +10,9 @@ import io.kefu.channel.ChannelConnector;
 import io.kefu.ticket.TicketReplied;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -78,13 +73,6 @@ class ReplyDeliveries {
                 send(batch);
             } while (batch.size() == BATCH);
         });
-    }
-
-    /** The task runs on its own once it is in the scheduler's table; whichever node starts first puts it there. */
-    @EventListener(ApplicationReadyEvent.class)
-    void schedule(ApplicationReadyEvent ready) {
-        ready.getApplicationContext().getBean(SchedulerClient.class)
-                .scheduleIfNotExists(new TaskInstance<Void>(TASK, RecurringTask.INSTANCE), Instant.now());
     }
 
     private void send(List<ReplyDelivery> batch) {
