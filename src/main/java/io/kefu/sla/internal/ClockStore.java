@@ -6,16 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import io.kefu.sla.SlaClockState;
 import io.kefu.sla.SlaMetric;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The clocks in sla_clock. Changes lock the ticket's rows first, so that a timer and a reply never interleave. */
+/** The clocks in sla_clock. Changes lock the ticket's rows first, so that the sweep and a reply never interleave. */
 @Repository
 class ClockStore {
 
@@ -33,9 +34,22 @@ class ClockStore {
                 .param(ticketId).query(ClockStore::map).list();
     }
 
-    Optional<Clock> lock(long ticketId, SlaMetric metric) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_clock WHERE ticket_id = ? AND metric = ? FOR UPDATE")
-                .params(ticketId, metric.name()).query(ClockStore::map).optional();
+    /**
+     * Running clocks whose warning or deadline has come, locked; clocks a reply holds right now are left for the
+     * next sweep. The inner queries read the two partial indexes; the outer conditions are checked again on the
+     * row as it is when locked.
+     */
+    List<Clock> lockDue(Instant now, int limit) {
+        OffsetDateTime at = ts(now);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sla_clock "
+                        + "WHERE state = 'RUNNING' AND (due_at <= :at OR (NOT warned AND warn_at <= :at)) "
+                        + "AND (ticket_id, metric) IN ("
+                        + "(SELECT ticket_id, metric FROM sla_clock WHERE state = 'RUNNING' AND due_at <= :at "
+                        + "ORDER BY due_at LIMIT :limit) UNION "
+                        + "(SELECT ticket_id, metric FROM sla_clock WHERE state = 'RUNNING' AND NOT warned "
+                        + "AND warn_at <= :at ORDER BY warn_at LIMIT :limit)) "
+                        + "ORDER BY ticket_id, metric LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("at", at).param("limit", limit).query(ClockStore::map).list();
     }
 
     List<Clock> ofTickets(Collection<Long> ticketIds) {
@@ -43,14 +57,17 @@ class ClockStore {
                 .param(ticketIds.toArray(Long[]::new)).query(ClockStore::map).list();
     }
 
-    /** Inserts the clock unless the ticket already has one for this metric (a concurrent start). */
-    void insertIfAbsent(Clock c) {
-        jdbc.sql("INSERT INTO sla_clock (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (ticket_id, metric) DO NOTHING")
-                .params(c.ticketId(), c.metric().name(), c.state().name(), c.policyId(), c.policyName(),
-                        c.calendarId(), c.targetMinutes(), c.warnPercent(), ts(c.startedAt()), ts(c.dueAt()),
-                        ts(c.warnAt()), seconds(c.remaining()), ts(c.metAt()), c.warned(), c.breached())
-                .update();
+    /** Inserts the clocks the ticket has none of yet (a concurrent start may have been first); answers how many. */
+    int insertIfAbsent(List<Clock> started) {
+        StringBuilder sql = new StringBuilder("INSERT INTO sla_clock (" + COLUMNS + ") VALUES ");
+        List<Object> params = new ArrayList<>();
+        for (Clock c : started) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(c.ticketId(), c.metric().name(), c.state().name(), c.policyId(),
+                    c.policyName(), c.calendarId(), c.targetMinutes(), c.warnPercent(), ts(c.startedAt()),
+                    ts(c.dueAt()), ts(c.warnAt()), seconds(c.remaining()), ts(c.metAt()), c.warned(), c.breached()));
+        }
+        return jdbc.sql(sql + " ON CONFLICT (ticket_id, metric) DO NOTHING").params(params).update();
     }
 
     void update(Clock c) {

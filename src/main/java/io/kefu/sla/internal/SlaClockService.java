@@ -22,8 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The clocks of tickets. Each change locks the ticket's clocks, recomputes them in the business time of the
- * calendar they started with, and re-plans their timers in the same transaction.
+ * The clocks of tickets. Each change locks the ticket's clocks and recomputes them in the business time of the
+ * calendar they started with; the sweep ({@link SlaDeadlineTasks}) finds from them what has fallen due.
  */
 @Service
 @Transactional
@@ -32,35 +32,35 @@ class SlaClockService implements SlaClocks {
     private final ClockStore clocks;
     private final PolicyService policies;
     private final CalendarService calendars;
-    private final SlaTimers timers;
 
-    SlaClockService(ClockStore clocks, PolicyService policies, CalendarService calendars, SlaTimers timers) {
+    SlaClockService(ClockStore clocks, PolicyService policies, CalendarService calendars) {
         this.clocks = clocks;
         this.policies = policies;
         this.calendars = calendars;
-        this.timers = timers;
     }
 
     @Override
     public Optional<SlaStatus> start(long ticketId, SlaCriteria criteria, Instant openedAt) {
-        List<Clock> existing = clocks.lockTicket(ticketId);
-        if (!existing.isEmpty()) {
-            return status(existing);
-        }
         Optional<PolicyRecord> match = policies.match(criteria == null ? new SlaCriteria(null, null, null, null)
                 : criteria);
         if (match.isEmpty()) {
-            return Optional.empty();
+            return startedBefore(ticketId);
         }
         PolicyRecord policy = match.get();
         BusinessCalendar calendar = calendars.calendar(policy.calendarId());
-        clocks.insertIfAbsent(newClock(ticketId, SlaMetric.FIRST_RESPONSE, policy.firstResponseMinutes(), policy,
-                calendar, openedAt));
-        clocks.insertIfAbsent(newClock(ticketId, SlaMetric.RESOLUTION, policy.resolutionMinutes(), policy, calendar,
-                openedAt));
-        List<Clock> started = clocks.lockTicket(ticketId);
-        started.forEach(timers::plan);
-        return status(started);
+        List<Clock> started = List.of(
+                newClock(ticketId, SlaMetric.FIRST_RESPONSE, policy.firstResponseMinutes(), policy, calendar, openedAt),
+                newClock(ticketId, SlaMetric.RESOLUTION, policy.resolutionMinutes(), policy, calendar, openedAt));
+        if (clocks.insertIfAbsent(started) < started.size()) {
+            return startedBefore(ticketId);
+        }
+        return Optional.of(toStatus(started, id -> calendar, Instant.now()));
+    }
+
+    /** A second start, or one racing another: the clocks as they were first started. */
+    private Optional<SlaStatus> startedBefore(long ticketId) {
+        List<Clock> existing = clocks.lockTicket(ticketId);
+        return existing.isEmpty() ? Optional.empty() : status(existing);
     }
 
     @Override
@@ -153,7 +153,6 @@ class SlaClockService implements SlaClocks {
             Clock next = step.apply(clock, calendarOf(clock.calendarId()));
             if (!next.equals(clock)) {
                 clocks.update(next);
-                timers.plan(next);
             }
             changed.add(next);
         }

@@ -1,12 +1,14 @@
 package io.kefu.sla.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.kefu.platform.scheduling.SchedulingProperties;
 import io.kefu.sla.SlaBreached;
 import io.kefu.sla.SlaClockState;
-import io.kefu.sla.SlaMetric;
 import io.kefu.sla.SlaWarningReached;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +16,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The two db-scheduler tasks of SLA clocks. Each re-reads its clock under a row lock and publishes only if the clock
- * is still running and still due, marking it so that each event fires once per run of the clock, whichever node
- * runs the task and however often it is retried.
+ * The SLA sweep: one recurring db-scheduler task, run by one node at a time, that publishes the warnings and breaches
+ * that have fallen due. The clocks themselves say what is due ({@code warn_at}, {@code due_at}, read through partial
+ * indexes), so starting, pausing or meeting a clock writes no timer, and a node that was down catches up on its next
+ * sweep. Each clock is marked as it is published, in the same transaction, so each event fires once per run of the
+ * clock whichever node sweeps and however often a sweep is retried.
  */
 @Configuration(proxyBeanMethods = false)
 class SlaDeadlineTasks {
+
+    static final String SWEEP = "sla-deadlines";
+    /** Clocks handled per transaction: a backlog (after downtime) is worked off in short transactions. */
+    private static final int BATCH = 200;
 
     private final ClockStore clocks;
     private final ApplicationEventPublisher events;
@@ -31,36 +39,35 @@ class SlaDeadlineTasks {
         this.transaction = transaction;
     }
 
+    /** Sweeps as often as nodes look for due tasks: a warning or breach is published within two poll intervals. */
     @Bean
-    Task<Void> slaWarningTask() {
-        return Tasks.oneTime(SlaTimers.WARNING).execute((instance, context) -> transaction.executeWithoutResult(
-                status -> warn(SlaTimers.ticketIdOf(instance.getId()), SlaTimers.metricOf(instance.getId()))));
+    Task<Void> slaDeadlineSweep(SchedulingProperties scheduling) {
+        return Tasks.recurring(SWEEP, FixedDelay.of(scheduling.pollInterval()))
+                .execute((instance, context) -> sweep());
     }
 
-    @Bean
-    Task<Void> slaBreachTask() {
-        return Tasks.oneTime(SlaTimers.BREACH).execute((instance, context) -> transaction.executeWithoutResult(
-                status -> breach(SlaTimers.ticketIdOf(instance.getId()), SlaTimers.metricOf(instance.getId()))));
+    void sweep() {
+        Integer handled;
+        do {
+            handled = transaction.execute(status -> publishDue(Instant.now()));
+        } while (handled != null && handled == BATCH);
     }
 
-    private void warn(long ticketId, SlaMetric metric) {
-        Instant now = Instant.now();
-        clocks.lock(ticketId, metric)
-                .filter(c -> c.state() == SlaClockState.RUNNING && !c.warned() && c.warnAt() != null
-                        && !c.warnAt().isAfter(now))
-                .ifPresent(c -> {
-                    clocks.update(c.warningPublished());
-                    events.publishEvent(new SlaWarningReached(ticketId, metric, c.dueAt()));
-                });
-    }
-
-    private void breach(long ticketId, SlaMetric metric) {
-        Instant now = Instant.now();
-        clocks.lock(ticketId, metric)
-                .filter(c -> c.state() == SlaClockState.RUNNING && !c.breached() && !c.dueAt().isAfter(now))
-                .ifPresent(c -> {
-                    clocks.update(c.breachPublished());
-                    events.publishEvent(new SlaBreached(ticketId, metric, c.dueAt()));
-                });
+    private int publishDue(Instant now) {
+        List<Clock> due = clocks.lockDue(now, BATCH);
+        for (Clock clock : due) {
+            Clock current = clock;
+            if (current.state() == SlaClockState.RUNNING && !current.warned() && current.warnAt() != null && !current.warnAt().isAfter(now)) {
+                current = current.warningPublished();
+                clocks.update(current);
+                events.publishEvent(new SlaWarningReached(current.ticketId(), current.metric(), current.dueAt()));
+            }
+            if (current.state() == SlaClockState.RUNNING && !current.dueAt().isAfter(now)) {
+                current = current.breachPublished();
+                clocks.update(current);
+                events.publishEvent(new SlaBreached(current.ticketId(), current.metric(), current.dueAt()));
+            }
+        }
+        return due.size();
     }
 }
