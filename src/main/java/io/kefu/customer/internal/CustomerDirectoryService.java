@@ -76,9 +76,8 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
             }
         }
         String displayName = name == null || name.isBlank() ? normalised.get(0).value() : name.strip();
-        CustomerRecord created = service.create(new CustomerDraft(CustomerType.PERSON, displayName, null, null, null,
-                null, null, null, null, null, null, normalised), creator);
-        return summaryOf(created);
+        return service.add(new CustomerDraft(CustomerType.PERSON, displayName, null, null, null, null, null, null,
+                null, null, null, normalised), creator);
     }
 
     /**

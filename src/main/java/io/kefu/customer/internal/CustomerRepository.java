@@ -125,11 +125,21 @@ public class CustomerRepository {
 
     void replaceIdentities(long customerId, List<CustomerIdentity> identities) {
         jdbc.sql("DELETE FROM customer_identity WHERE customer_id = :id").param("id", customerId).update();
-        for (CustomerIdentity identity : identities) {
-            jdbc.sql("INSERT INTO customer_identity (customer_id, kind, value) VALUES (:id, :kind, :value)")
-                    .param("id", customerId).param("kind", identity.kind().name()).param("value", identity.value())
-                    .update();
+        addIdentities(customerId, identities);
+    }
+
+    /** The identities of a customer, in one statement. */
+    void addIdentities(long customerId, List<CustomerIdentity> identities) {
+        if (identities.isEmpty()) {
+            return;
         }
+        jdbc.sql("INSERT INTO customer_identity (customer_id, kind, value) "
+                        + "SELECT :id, kind, value FROM unnest(CAST(:kinds AS text[]), CAST(:values AS text[])) "
+                        + "WITH ORDINALITY AS i(kind, value, n) ORDER BY n")
+                .param("id", customerId)
+                .param("kinds", identities.stream().map(i -> i.kind().name()).toArray(String[]::new))
+                .param("values", identities.stream().map(CustomerIdentity::value).toArray(String[]::new))
+                .update();
     }
 
     /** Adds one identity to the customer unless someone holds it already; says whether it was added. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.kefu.audit.AuditLog;
+import io.kefu.customer.CustomerDirectory;
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.CustomersMerged;
@@ -79,13 +80,19 @@ public class CustomerService {
     }
 
     public CustomerRecord create(CustomerDraft draft, StaffPrincipal creator) {
+        return customers.find(add(draft, creator).id()).orElseThrow();
+    }
+
+    /** Creates the customer and answers what a caller that goes on with her needs, without reading her back. */
+    CustomerDirectory.CustomerSummary add(CustomerDraft draft, StaffPrincipal creator) {
         CustomerDraft checked = check(draft.withOwner(defaultOwner(draft.ownerId(), creator)), null, creator);
-        long id = customers.insert(checked, departmentOf(checked.ownerId(), creator),
-                SearchKeys.of(checked.name()));
-        customers.replaceIdentities(id, checked.identities());
+        Long departmentId = departmentOf(checked.ownerId(), creator);
+        long id = customers.insert(checked, departmentId, SearchKeys.of(checked.name()));
+        customers.addIdentities(id, checked.identities());
         customers.addTimeline(id, "customer.created", creator.username(), checked.name(), "customer");
         audit.record("customer.created", "customer", id, checked.name());
-        return customers.find(id).orElseThrow();
+        return new CustomerDirectory.CustomerSummary(id, checked.name(), checked.tier(), checked.ownerId(),
+                departmentId);
     }
 
     public CustomerRecord update(long id, CustomerDraft draft, StaffPrincipal editor) {

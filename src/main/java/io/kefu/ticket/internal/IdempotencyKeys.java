@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code Idempotency-Key} of ticket creation: a caller's key is claimed in the same transaction that creates the
- * ticket, so a retried request finds the first ticket and a concurrent duplicate waits for the first to commit.
+ * The {@code Idempotency-Key} of ticket creation: a caller's key is claimed, with the number the ticket is about to
+ * get, in the same transaction that creates the ticket, so a retried request finds the first ticket and a concurrent
+ * duplicate waits for the first to commit.
  */
 @Repository
 class IdempotencyKeys {
@@ -25,11 +26,12 @@ class IdempotencyKeys {
      * @return the ticket created earlier under this key and body, or empty when the key is new (and now claimed)
      * @throws DomainException 422 when the key was used with another body
      */
-    Optional<Long> claim(long callerId, String key, String requestSha256) {
+    Optional<Long> claim(long callerId, String key, String requestSha256, long newTicketId) {
         int claimed = jdbc.sql("""
-                INSERT INTO ticket_idempotency (caller_id, idempotency_key, request_sha256)
-                VALUES (:caller, :key, :hash) ON CONFLICT DO NOTHING""")
-                .param("caller", callerId).param("key", key).param("hash", requestSha256).update();
+                INSERT INTO ticket_idempotency (caller_id, idempotency_key, request_sha256, ticket_id)
+                VALUES (:caller, :key, :hash, :ticket) ON CONFLICT DO NOTHING""")
+                .param("caller", callerId).param("key", key).param("hash", requestSha256).param("ticket", newTicketId)
+                .update();
         if (claimed == 1) {
             return Optional.empty();
         }
@@ -44,12 +46,5 @@ class IdempotencyKeys {
             throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "ticket.idempotencyKeyReused");
         }
         return Optional.of(earlier.ticketId());
-    }
-
-    void complete(long callerId, String key, long ticketId) {
-        jdbc.sql("""
-                UPDATE ticket_idempotency SET ticket_id = :ticket
-                WHERE caller_id = :caller AND idempotency_key = :key""")
-                .param("ticket", ticketId).param("caller", callerId).param("key", key).update();
     }
 }

@@ -13,11 +13,13 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A work order. State changes go through {@link #apply}, {@link #assignTo} and {@link #dispatchTo}, which keep the
@@ -25,10 +27,10 @@ import org.hibernate.annotations.ColumnTransformer;
  * its accountable owner (首问负责制) whoever handles it later.
  */
 @Entity
-public class Ticket {
+public class Ticket implements Persistable<Long> {
 
+    /** Drawn from the ticket sequence before the ticket is written, so that its SLA deadlines go into its first row. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @Column(name = "customer_id")
     private long customerId;
@@ -78,11 +80,15 @@ public class Ticket {
     private SlaFlag slaFlag = SlaFlag.NONE;
     @Version
     private long version;
+    /** Whether the row exists: with an id assigned up front, Spring Data cannot tell a new ticket by its id. */
+    @Transient
+    private boolean stored;
 
     protected Ticket() {
     }
 
-    Ticket(TicketDraft draft, Long createdBy, Long departmentId, Instant now) {
+    Ticket(long id, TicketDraft draft, Long createdBy, Long departmentId, Instant now) {
+        this.id = id;
         this.customerId = draft.customerId();
         this.typeCode = draft.typeCode();
         this.priority = draft.priority();
@@ -187,6 +193,18 @@ public class Ticket {
         return TicketAction.allowedFrom(state);
     }
 
+    @Override
+    public boolean isNew() {
+        return !stored;
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        stored = true;
+    }
+
+    @Override
     public Long getId() {
         return id;
     }

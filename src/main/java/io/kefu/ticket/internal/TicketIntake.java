@@ -45,18 +45,16 @@ public class TicketIntake {
     @Transactional
     public Outcome open(CustomerRef customer, TicketDraft draft, String idempotencyKey, String requestSha256,
                         StaffPrincipal creator) {
+        long ticketId = repository.nextId();
         if (idempotencyKey != null) {
-            var earlier = keys.claim(creator.id(), idempotencyKey, requestSha256);
+            var earlier = keys.claim(creator.id(), idempotencyKey, requestSha256, ticketId);
             if (earlier.isPresent()) {
                 return new Outcome(repository.findById(earlier.get()).orElseThrow(), true);
             }
         }
         Ticket ticket = customer != null && customer.id() != null
-                ? tickets.create(draft.forCustomer(customer.id()), creator)
-                : tickets.create(draft, newOrKnown(customer, creator), creator);
-        if (idempotencyKey != null) {
-            keys.complete(creator.id(), idempotencyKey, ticket.getId());
-        }
+                ? tickets.create(ticketId, draft.forCustomer(customer.id()), creator)
+                : tickets.create(ticketId, draft, newOrKnown(customer, creator), creator);
         return new Outcome(ticket, false);
     }
 

@@ -75,14 +75,16 @@ public class TicketService {
         this.search = search;
     }
 
-    public Ticket create(TicketDraft draft, StaffPrincipal creator) {
-        return create(draft, customers.summary(draft.customerId()).orElseThrow(() ->
+    /** @param id drawn from the ticket sequence by the caller ({@link TicketRepository#nextId()}) */
+    public Ticket create(long id, TicketDraft draft, StaffPrincipal creator) {
+        return create(id, draft, customers.summary(draft.customerId()).orElseThrow(() ->
                 DomainException.onField(HttpStatus.BAD_REQUEST, "customerId", "ticket.customerNotFound",
                         draft.customerId())), creator);
     }
 
     /** A ticket for a customer the caller has just found or created. */
-    public Ticket create(TicketDraft draft, CustomerDirectory.CustomerSummary customer, StaffPrincipal creator) {
+    public Ticket create(long id, TicketDraft draft, CustomerDirectory.CustomerSummary customer,
+                         StaffPrincipal creator) {
         checkType(draft.typeCode());
         checkCategory(draft.categoryId());
         Instant now = clock.instant();
@@ -93,15 +95,15 @@ public class TicketService {
                 throw new AccessDeniedException("assign to others");
             }
         }
-        Ticket ticket = new Ticket(new TicketDraft(customer.id(), draft.typeCode(), draft.priority(),
-                draft.channel(), draft.categoryId(), draft.subject().strip(), draft.description().strip(),
-                draft.customFields(), null), creator.id(), departmentId, now);
+        Ticket ticket = new Ticket(id, new TicketDraft(customer.id(), draft.typeCode(),
+                draft.priority(), draft.channel(), draft.categoryId(), draft.subject().strip(),
+                draft.description().strip(), draft.customFields(), null), creator.id(), departmentId, now);
         ticket.assignTo(draft.assigneeId(), now);
+        sla.start(ticket, customer.tier());
         tickets.saveAndFlush(ticket);
         search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), creator.displayName(), "state", null, ticket.getState());
         timeline.add(customer.id(), "ticket.created", label(ticket), "ticket");
-        sla.start(ticket, customer.tier());
         notices.assigned(ticket, creator.id());
         events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
                 ticket.getChannel()));
@@ -110,12 +112,12 @@ public class TicketService {
 
     /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */
     Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
-        Ticket ticket = new Ticket(draft.forCustomer(customer.id()), null, null, clock.instant());
+        Ticket ticket = new Ticket(tickets.nextId(), draft.forCustomer(customer.id()), null, null, clock.instant());
+        sla.start(ticket, customer.tier());
         tickets.saveAndFlush(ticket);
         search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), customer.name(), "state", null, ticket.getState());
         timeline.add(customer.id(), "ticket.created", label(ticket), ticket.getChannel().name());
-        sla.start(ticket, customer.tier());
         events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
                 ticket.getChannel()));
         return ticket;

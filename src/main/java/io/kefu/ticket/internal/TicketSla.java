@@ -34,6 +34,7 @@ public class TicketSla {
         this.clock = clock;
     }
 
+    /** Before the ticket is first written: its copy of the deadlines goes into that write. */
     void start(Ticket ticket, String customerTier) {
         copy(ticket, clocks.start(ticket.getId(), new SlaCriteria(ticket.getTypeCode(), ticket.getPriority().name(),
                 customerTier, ticket.getChannel().name()), ticket.getCreatedAt()));
