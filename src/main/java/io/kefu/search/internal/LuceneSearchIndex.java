@@ -166,7 +166,15 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void put(SearchDocument document) {
-        afterCommit(() -> write(List.of(document)));
+        putAll(List.of(document));
+    }
+
+    @Override
+    public void putAll(List<SearchDocument> documents) {
+        afterCommit(() -> {
+            write(documents);
+            refresh();
+        });
     }
 
     @Override
@@ -248,9 +256,15 @@ public final class LuceneSearchIndex implements SearchIndex {
                 writer.updateDocument(new Term(KEY, key(document.kind(), document.id())),
                         toLucene(document, vectorOf.get(document)));
             }
-            if (documents.size() < BATCH) {
-                searchers.maybeRefresh();
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes what was written visible to searches: it opens a new reader, so once per batch, never per document. */
+    private void refresh() {
+        try {
+            searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

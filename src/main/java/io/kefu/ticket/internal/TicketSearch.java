@@ -113,7 +113,7 @@ public class TicketSearch implements SearchSource {
             batch.add(id);
         }
         try {
-            documents(List.copyOf(batch)).forEach(index::put);
+            index.putAll(documents(List.copyOf(batch)));
         } catch (RuntimeException e) {
             log.warn("Tickets {} could not be indexed for search; they will be when they change again", batch, e);
         }
