@@ -15,6 +15,7 @@ import io.kefu.platform.Sha256;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** API tokens: made with a random secret shown once, kept as a SHA-256 hash, revoked at will. */
@@ -79,7 +80,11 @@ public class ApiTokenService {
         audit.record("apiToken.revoked", "apiToken", id, token.getName());
     }
 
-    /** The staff member a live token acts for, if the secret belongs to one whose owner may still sign in. */
+    /**
+     * The staff member a live token acts for, if the secret belongs to one whose owner may still sign in. Outside a
+     * transaction: one look-up on every API call needs none, nor does the rare "last used" mark.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<StaffPrincipal> authenticate(String secret) {
         return holders.byActiveTokenHash(Sha256.hex(secret))
                 .map(holder -> {

@@ -21,21 +21,23 @@ public class TicketIntake {
     public record CustomerRef(Long id, String name, List<CustomerIdentity> identities) {
     }
 
-    /** The ticket, and whether it was created now or found under the same idempotency key. */
-    public record Outcome(Ticket ticket, boolean replayed) {
+    /** The ticket with its SLA, and whether it was created now or found under the same idempotency key. */
+    public record Outcome(Ticket ticket, SlaSummary sla, boolean replayed) {
     }
 
     private final TicketService tickets;
     private final TicketRepository repository;
     private final IdempotencyKeys keys;
     private final CustomerDirectory customers;
+    private final TicketSla sla;
 
     TicketIntake(TicketService tickets, TicketRepository repository, IdempotencyKeys keys,
-                 CustomerDirectory customers) {
+                 CustomerDirectory customers, TicketSla sla) {
         this.tickets = tickets;
         this.repository = repository;
         this.keys = keys;
         this.customers = customers;
+        this.sla = sla;
     }
 
     /**
@@ -49,13 +51,14 @@ public class TicketIntake {
         if (idempotencyKey != null) {
             var earlier = keys.claim(creator.id(), idempotencyKey, requestSha256, ticketId);
             if (earlier.isPresent()) {
-                return new Outcome(repository.findById(earlier.get()).orElseThrow(), true);
+                Ticket first = repository.findById(earlier.get()).orElseThrow();
+                return new Outcome(first, sla.summaryOf(first), true);
             }
         }
-        Ticket ticket = customer != null && customer.id() != null
+        TicketService.Opened opened = customer != null && customer.id() != null
                 ? tickets.create(ticketId, draft.forCustomer(customer.id()), creator)
                 : tickets.create(ticketId, draft, newOrKnown(customer, creator), creator);
-        return new Outcome(ticket, false);
+        return new Outcome(opened.ticket(), opened.sla(), false);
     }
 
     private CustomerDirectory.CustomerSummary newOrKnown(CustomerRef customer, StaffPrincipal creator) {

@@ -75,15 +75,19 @@ public class TicketService {
         this.search = search;
     }
 
+    /** A ticket just opened, with its SLA as it started. */
+    public record Opened(Ticket ticket, SlaSummary sla) {
+    }
+
     /** @param id drawn from the ticket sequence by the caller ({@link TicketRepository#nextId()}) */
-    public Ticket create(long id, TicketDraft draft, StaffPrincipal creator) {
+    public Opened create(long id, TicketDraft draft, StaffPrincipal creator) {
         return create(id, draft, customers.summary(draft.customerId()).orElseThrow(() ->
                 DomainException.onField(HttpStatus.BAD_REQUEST, "customerId", "ticket.customerNotFound",
                         draft.customerId())), creator);
     }
 
     /** A ticket for a customer the caller has just found or created. */
-    public Ticket create(long id, TicketDraft draft, CustomerDirectory.CustomerSummary customer,
+    public Opened create(long id, TicketDraft draft, CustomerDirectory.CustomerSummary customer,
                          StaffPrincipal creator) {
         checkType(draft.typeCode());
         checkCategory(draft.categoryId());
@@ -99,7 +103,7 @@ public class TicketService {
                 draft.priority(), draft.channel(), draft.categoryId(), draft.subject().strip(),
                 draft.description().strip(), draft.customFields(), null), creator.id(), departmentId, now);
         ticket.assignTo(draft.assigneeId(), now);
-        sla.start(ticket, customer.tier());
+        SlaSummary started = sla.start(ticket, customer.tier());
         tickets.saveAndFlush(ticket);
         search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), creator.displayName(), "state", null, ticket.getState());
@@ -107,7 +111,7 @@ public class TicketService {
         notices.assigned(ticket, creator.id());
         events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
                 ticket.getChannel()));
-        return ticket;
+        return new Opened(ticket, started);
     }
 
     /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */

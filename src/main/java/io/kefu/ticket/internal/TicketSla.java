@@ -35,9 +35,11 @@ public class TicketSla {
     }
 
     /** Before the ticket is first written: its copy of the deadlines goes into that write. */
-    void start(Ticket ticket, String customerTier) {
-        copy(ticket, clocks.start(ticket.getId(), new SlaCriteria(ticket.getTypeCode(), ticket.getPriority().name(),
-                customerTier, ticket.getChannel().name()), ticket.getCreatedAt()));
+    SlaSummary start(Ticket ticket, String customerTier) {
+        Optional<SlaStatus> status = clocks.start(ticket.getId(), new SlaCriteria(ticket.getTypeCode(),
+                ticket.getPriority().name(), customerTier, ticket.getChannel().name()), ticket.getCreatedAt());
+        copy(ticket, status);
+        return summary(status);
     }
 
     void firstResponse(Ticket ticket, Instant at) {

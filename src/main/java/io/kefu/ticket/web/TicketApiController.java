@@ -115,7 +115,7 @@ class TicketApiController {
         TicketIntake.Outcome outcome = intake.open(body.customerRef(), body.draft(), key, fingerprint(body), me);
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(view(outcome.ticket()));
+                .body(TicketView.of(outcome.ticket(), outcome.sla()));
     }
 
     @GetMapping("/{id}")
