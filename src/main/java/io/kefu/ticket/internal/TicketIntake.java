@@ -30,14 +30,16 @@ public class TicketIntake {
     private final IdempotencyKeys keys;
     private final CustomerDirectory customers;
     private final TicketSla sla;
+    private final TicketNumbers numbers;
 
     TicketIntake(TicketService tickets, TicketRepository repository, IdempotencyKeys keys,
-                 CustomerDirectory customers, TicketSla sla) {
+                 CustomerDirectory customers, TicketSla sla, TicketNumbers numbers) {
         this.tickets = tickets;
         this.repository = repository;
         this.keys = keys;
         this.customers = customers;
         this.sla = sla;
+        this.numbers = numbers;
     }
 
     /**
@@ -47,7 +49,7 @@ public class TicketIntake {
     @Transactional
     public Outcome open(CustomerRef customer, TicketDraft draft, String idempotencyKey, String requestSha256,
                         StaffPrincipal creator) {
-        long ticketId = repository.nextId();
+        long ticketId = numbers.next();
         if (idempotencyKey != null) {
             var earlier = keys.claim(creator.id(), idempotencyKey, requestSha256, ticketId);
             if (earlier.isPresent()) {

@@ -30,10 +30,6 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     @Query("UPDATE Ticket t SET t.customerId = :survivorId WHERE t.customerId = :sourceId")
     int moveToCustomer(long sourceId, long survivorId);
 
-    /** The next ticket number, drawn before the ticket is written. */
-    @Query(value = "SELECT nextval('ticket_id_seq')", nativeQuery = true)
-    long nextId();
-
     /** The ticket's copy of its SLA standing; not a change of the ticket, so its version stays. */
     @Modifying
     @Query("UPDATE Ticket t SET t.nextDueAt = :nextDueAt, t.slaFlag = :flag WHERE t.id = :id")

@@ -53,11 +53,12 @@ public class TicketService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TicketSearch search;
+    private final TicketNumbers numbers;
 
     TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
                   Leads leads, ReturnVisits returnVisits, CannedReplies cannedReplies, TicketSla sla,
                   TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
-                  ApplicationEventPublisher events, Clock clock, TicketSearch search) {
+                  ApplicationEventPublisher events, Clock clock, TicketSearch search, TicketNumbers numbers) {
         this.tickets = tickets;
         this.journal = journal;
         this.types = types;
@@ -73,13 +74,14 @@ public class TicketService {
         this.events = events;
         this.clock = clock;
         this.search = search;
+        this.numbers = numbers;
     }
 
     /** A ticket just opened, with its SLA as it started. */
     public record Opened(Ticket ticket, SlaSummary sla) {
     }
 
-    /** @param id drawn from the ticket sequence by the caller ({@link TicketRepository#nextId()}) */
+    /** @param id drawn from the ticket sequence by the caller ({@link TicketNumbers#next()}) */
     public Opened create(long id, TicketDraft draft, StaffPrincipal creator) {
         return create(id, draft, customers.summary(draft.customerId()).orElseThrow(() ->
                 DomainException.onField(HttpStatus.BAD_REQUEST, "customerId", "ticket.customerNotFound",
@@ -116,7 +118,7 @@ public class TicketService {
 
     /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */
     Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
-        Ticket ticket = new Ticket(tickets.nextId(), draft.forCustomer(customer.id()), null, null, clock.instant());
+        Ticket ticket = new Ticket(numbers.next(), draft.forCustomer(customer.id()), null, null, clock.instant());
         sla.start(ticket, customer.tier());
         tickets.saveAndFlush(ticket);
         search.changed(ticket.getId());
