@@ -2,19 +2,20 @@ package io.kefu.platform.web;
 
 import java.time.ZoneId;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
-/** What every page may use: the time zone in which times are shown. */
-@ControllerAdvice(annotations = Controller.class)
+/**
+ * What every page may use: the time zone in which times are shown. A static variable of every page rather than a
+ * model attribute of every controller: API calls (REST controllers are controllers too) then pay nothing for it.
+ */
+@Configuration(proxyBeanMethods = false)
 class PageModel {
 
     /** The offices Kefu serves are in China; a per-company zone comes with business calendars. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return ZONE;
+    PageModel(ThymeleafViewResolver pages) {
+        pages.addStaticVariable("zone", ZONE);
     }
 }
