@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,15 +201,16 @@ final class ImportRowReader {
     }
 
     /** Where a cell holding several values is cut; a cell without any of the characters is one value as it is. */
-    private record Separators(Pattern pattern, String characters) {
+    private record Separators(Pattern pattern, BitSet characters) {
 
         Separators(String pattern, String characters) {
-            this(Pattern.compile(pattern), characters);
+            this(Pattern.compile(pattern), new BitSet());
+            characters.chars().forEach(this.characters::set);
         }
 
         String[] split(String value) {
             for (int i = 0; i < value.length(); i++) {
-                if (characters.indexOf(value.charAt(i)) >= 0) {
+                if (characters.get(value.charAt(i))) {
                     return pattern.split(value);
                 }
             }

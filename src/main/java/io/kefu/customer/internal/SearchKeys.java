@@ -15,8 +15,8 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
 
     public static SearchKeys of(String name) {
         String normal = normalise(name);
-        StringBuilder initials = new StringBuilder();
-        StringBuilder full = new StringBuilder();
+        StringBuilder initials = new StringBuilder(normal.length());
+        StringBuilder full = new StringBuilder(normal.length() * 4);
         for (int i = 0; i < normal.length(); ) {
             int cp = normal.codePointAt(i);
             i += Character.charCount(cp);
@@ -40,7 +40,7 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
     /** Every 1- and 2-character piece of the text, spaces left out. */
     public static Set<String> grams(String normal) {
         int[] cps = withoutSpaces(normal);
-        Set<String> grams = new LinkedHashSet<>();
+        Set<String> grams = new LinkedHashSet<>(cps.length * 3);
         for (int i = 0; i < cps.length; i++) {
             grams.add(new String(cps, i, 1));
             if (i + 1 < cps.length) {
