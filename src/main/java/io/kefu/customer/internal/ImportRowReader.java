@@ -31,10 +31,10 @@ final class ImportRowReader {
     record Read(CustomerDraft draft, String rejection) {
     }
 
-    private static final Separators LIST = new Separators("[,;，；、|/\\s]+", ",;，；、|/ \t\n\u000B\f\r");
+    private static final Separators LIST = new Separators(",;，；、|/ \t\n\u000B\f\r");
     /** Phones are written with spaces inside (138 0013 8000): only punctuation separates two of them. */
-    private static final Separators PHONE_LIST = new Separators("[,;，；、|/]+", ",;，；、|/");
-    private static final Separators TAG_LIST = new Separators("[,;，；、|]+", ",;，；、|");
+    private static final Separators PHONE_LIST = new Separators(",;，；、|/");
+    private static final Separators TAG_LIST = new Separators(",;，；、|");
     private static final Pattern EXCEL_DAY = Pattern.compile("\\d{4,5}(\\.0+)?");
     private static final int MAX_CELL = 2000;
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
@@ -200,11 +200,14 @@ final class ImportRowReader {
         };
     }
 
-    /** Where a cell holding several values is cut; a cell without any of the characters is one value as it is. */
+    /**
+     * Where a cell holding several values is cut: at each run of these characters. A cell without any of them is
+     * one value as it is, found without running the pattern (most cells hold one value).
+     */
     private record Separators(Pattern pattern, BitSet characters) {
 
-        Separators(String pattern, String characters) {
-            this(Pattern.compile(pattern), new BitSet());
+        Separators(String characters) {
+            this(Pattern.compile("[" + Pattern.quote(characters) + "]+"), new BitSet());
             characters.chars().forEach(this.characters::set);
         }
 
