@@ -1,17 +1,10 @@
 package io.kefu.customer.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
-import net.sourceforge.pinyin4j.PinyinHelper;
-import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
-import net.sourceforge.pinyin4j.format.HanyuPinyinOutputFormat;
-import net.sourceforge.pinyin4j.format.HanyuPinyinToneType;
-import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
-import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
 
 /**
  * The keys a customer is found by from her name. Names are compared in Simplified Chinese and lower case, so that
@@ -20,20 +13,14 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  */
 public record SearchKeys(String searchName, List<String> grams, String pinyinInitials, String pinyinFull) {
 
-    private static final HanyuPinyinOutputFormat PINYIN = new HanyuPinyinOutputFormat();
-
-    static {
-        PINYIN.setCaseType(HanyuPinyinCaseType.LOWERCASE);
-        PINYIN.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
-        PINYIN.setVCharType(HanyuPinyinVCharType.WITH_V);
-    }
-
     public static SearchKeys of(String name) {
         String normal = normalise(name);
-        StringBuilder initials = new StringBuilder();
-        StringBuilder full = new StringBuilder();
-        normal.codePoints().forEach(cp -> {
-            String syllable = pinyinOf(cp);
+        StringBuilder initials = new StringBuilder(normal.length());
+        StringBuilder full = new StringBuilder(normal.length() * 4);
+        for (int i = 0; i < normal.length(); ) {
+            int cp = normal.codePointAt(i);
+            i += Character.charCount(cp);
+            String syllable = ChineseText.pinyin(cp);
             if (syllable != null) {
                 initials.append(syllable.charAt(0));
                 full.append(syllable);
@@ -41,20 +28,19 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
                 initials.appendCodePoint(cp);
                 full.appendCodePoint(cp);
             }
-        });
+        }
         return new SearchKeys(normal, List.copyOf(grams(normal)), truncate(initials, 200), truncate(full, 1000));
     }
 
     /** Simplified Chinese, lower case, single spaces: the form names are compared in. */
     public static String normalise(String text) {
-        String simplified = ZhConverterUtil.toSimple(text.strip());
-        return simplified.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return singleSpaced(ChineseText.toSimplified(text.strip()).toLowerCase(Locale.ROOT));
     }
 
     /** Every 1- and 2-character piece of the text, spaces left out. */
     public static Set<String> grams(String normal) {
-        int[] cps = normal.codePoints().filter(cp -> !Character.isWhitespace(cp)).toArray();
-        Set<String> grams = new LinkedHashSet<>();
+        int[] cps = withoutSpaces(normal);
+        Set<String> grams = new LinkedHashSet<>(cps.length * 3);
         for (int i = 0; i < cps.length; i++) {
             grams.add(new String(cps, i, 1));
             if (i + 1 < cps.length) {
@@ -66,7 +52,7 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
 
     /** The 2-character pieces a fragment's matches must all contain (or its one character, if that is all). */
     public static List<String> fragmentGrams(String normalFragment) {
-        int[] cps = normalFragment.codePoints().filter(cp -> !Character.isWhitespace(cp)).toArray();
+        int[] cps = withoutSpaces(normalFragment);
         if (cps.length == 1) {
             return List.of(new String(cps, 0, 1));
         }
@@ -77,16 +63,45 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
         return List.copyOf(pairs);
     }
 
-    private static String pinyinOf(int codePoint) {
-        if (!Character.isBmpCodePoint(codePoint) || Character.UnicodeScript.of(codePoint) != Character.UnicodeScript.HAN) {
-            return null;
+    private static int[] withoutSpaces(String text) {
+        int[] cps = new int[text.length()];
+        int count = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isWhitespace(cp)) {
+                cps[count++] = cp;
+            }
         }
-        try {
-            String[] readings = PinyinHelper.toHanyuPinyinStringArray((char) codePoint, PINYIN);
-            return readings == null || readings.length == 0 ? null : readings[0];
-        } catch (BadHanyuPinyinOutputFormatCombination e) {
-            throw new IllegalStateException(e);
+        return count == cps.length ? cps : Arrays.copyOf(cps, count);
+    }
+
+    /** Each run of the white space a regular expression's \s means (ASCII only) as one plain space. */
+    private static String singleSpaced(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                int end = i + 1;
+                while (end < text.length() && isRegexSpace(text.charAt(end))) {
+                    end++;
+                }
+                if (out == null && (c != ' ' || end - i > 1)) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                if (out != null) {
+                    out.append(' ');
+                }
+                i = end - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
         }
+        return out == null ? text : out.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String truncate(StringBuilder text, int max) {
