@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The staff member behind an API token, read with her roles and permissions in one query: every API call
- * authenticates, so this is on the path of every integration request.
+ * The staff member behind an API token, read with her roles and permissions in one query (a row per role): every
+ * API call authenticates, so this is on the path of every integration request.
  */
 @Repository
 class TokenHolders {
@@ -29,7 +29,7 @@ class TokenHolders {
 
     private record Row(long tokenId, Instant lastUsedAt, long staffId, String username, String displayName,
                        Long departmentId, boolean enabled, Instant lockedUntil, String roleCode, String dataScope,
-                       String permission) {
+                       Set<Permission> permissions) {
     }
 
     private static final Set<String> KNOWN = EnumSet.allOf(Permission.class).stream().map(Enum::name)
@@ -44,12 +44,13 @@ class TokenHolders {
     Optional<Holder> byActiveTokenHash(String tokenHash) {
         List<Row> rows = jdbc.sql("""
                 SELECT t.id, t.last_used_at, s.id, s.username, s.display_name, s.department_id, s.enabled,
-                       s.locked_until, r.code, r.data_scope, rp.permission
+                       s.locked_until, r.code, r.data_scope, array_remove(array_agg(rp.permission), NULL)
                 FROM api_token t JOIN staff s ON s.id = t.staff_id
                 LEFT JOIN staff_role sr ON sr.staff_id = s.id
                 LEFT JOIN role r ON r.id = sr.role_id
                 LEFT JOIN role_permission rp ON rp.role_id = r.id
-                WHERE t.token_hash = :hash AND t.revoked_at IS NULL""")
+                WHERE t.token_hash = :hash AND t.revoked_at IS NULL
+                GROUP BY t.id, s.id, r.id""")
                 .param("hash", tokenHash).query(TokenHolders::row).list();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -57,8 +58,7 @@ class TokenHolders {
         StaffPrincipals.Grants grants = new StaffPrincipals.Grants();
         for (Row row : rows) {
             if (row.roleCode() != null) {
-                grants.add(row.roleCode(), DataScope.valueOf(row.dataScope()), row.permission() != null
-                        && KNOWN.contains(row.permission()) ? Set.of(Permission.valueOf(row.permission())) : Set.of());
+                grants.add(row.roleCode(), DataScope.valueOf(row.dataScope()), row.permissions());
             }
         }
         Row first = rows.get(0);
@@ -67,10 +67,17 @@ class TokenHolders {
                 first.username(), first.displayName(), first.departmentId(), "", first.enabled(), locked)));
     }
 
+    /** One row per role, its permissions aggregated: an administrator's token is one row, not a hundred. */
     private static Row row(ResultSet rs, int n) throws SQLException {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String permission : (String[]) rs.getArray(11).getArray()) {
+            if (KNOWN.contains(permission)) {
+                permissions.add(Permission.valueOf(permission));
+            }
+        }
         return new Row(rs.getLong(1), instant(rs.getTimestamp(2)), rs.getLong(3), rs.getString(4), rs.getString(5),
                 rs.getObject(6, Long.class), rs.getBoolean(7), instant(rs.getTimestamp(8)), rs.getString(9),
-                rs.getString(10), rs.getString(11));
+                rs.getString(10), permissions);
     }
 
     private static Instant instant(Timestamp timestamp) {
