@@ -21,6 +21,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import io.kefu.notification.Mailbox;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -307,6 +308,9 @@ class BrowserTest {
         page.locator("#password").fill(TestAccounts.PASSWORD);
         page.locator("#signIn").click();
         assertThat(page).hasURL(Pattern.compile("/$"));
+        // Menus open through Bootstrap's script: a click before the page has loaded it opens nothing (seen on a
+        // loaded CI machine).
+        page.waitForLoadState(LoadState.LOAD);
     }
 
     private void createDepartment(String name, String parent) {
