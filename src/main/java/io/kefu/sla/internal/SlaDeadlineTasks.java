@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class SlaDeadlineTasks {
 
-    static final String SWEEP = "sla-deadlines";
+    private static final String SWEEP = "sla-deadlines";
     /** Clocks handled per transaction: a backlog (after downtime) is worked off in short transactions. */
     private static final int BATCH = 200;
 
@@ -46,7 +46,7 @@ class SlaDeadlineTasks {
                 .execute((instance, context) -> sweep());
     }
 
-    void sweep() {
+    private void sweep() {
         Integer handled;
         do {
             handled = transaction.execute(status -> publishDue(Instant.now()));
@@ -57,7 +57,8 @@ class SlaDeadlineTasks {
         List<Clock> due = clocks.lockDue(now, BATCH);
         for (Clock clock : due) {
             Clock current = clock;
-            if (current.state() == SlaClockState.RUNNING && !current.warned() && current.warnAt() != null && !current.warnAt().isAfter(now)) {
+            if (current.state() == SlaClockState.RUNNING && !current.warned() && current.warnAt() != null
+                    && !current.warnAt().isAfter(now)) {
                 current = current.warningPublished();
                 clocks.update(current);
                 events.publishEvent(new SlaWarningReached(current.ticketId(), current.metric(), current.dueAt()));
