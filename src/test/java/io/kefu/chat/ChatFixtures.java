@@ -120,6 +120,22 @@ final class ChatFixtures {
             return chat.json();
         }
 
+        /** Asks for a person in the chat, and the staff member takes it. */
+        void handTo(long chatId, ApiClient staff) {
+            as("/chat/api/chats/" + chatId + "/handoff");
+            ApiClient.Response taken = staff.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+            if (taken.status() != 200) {
+                throw new IllegalStateException(taken.body());
+            }
+        }
+
+        /** A new chat, already taken by the staff member; answers its id. */
+        long chatWith(ApiClient staff) {
+            long chatId = start(null).get("id").asLong();
+            handTo(chatId, staff);
+            return chatId;
+        }
+
         ApiClient.Response say(long chatId, String text) {
             return post("/chat/api/chats/" + chatId + "/messages",
                     "{\"clientId\": \"" + UUID.randomUUID() + "\", \"text\": \"" + text + "\"}");

@@ -145,8 +145,7 @@ class LiveChatTest {
         String phone = "1381234" + String.format("%04d", chatId % 10000);
         long customerId = visitor.post("/chat/api/chats/" + chatId + "/contact",
                 "{\"name\": \"周芷若\", \"phone\": \"" + phone + "\"}").json().get("customerId").asLong();
-        visitor.as("/chat/api/chats/" + chatId + "/handoff");
-        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+        visitor.handTo(chatId, chat.agent);
 
         JsonNode detail = chat.agent.get("/api/v1/chat/chats/" + chatId).json();
         assertThat(detail.get("visitor").get("customerId").asLong()).isEqualTo(customerId);
@@ -170,9 +169,7 @@ class LiveChatTest {
     @Test
     void aTransferNoteIsForStaffOnlyAndATransferToAGroupQueuesTheChatAgain() {
         ChatFixtures.Visitor visitor = chat.visitor();
-        long chatId = visitor.start(null).get("id").asLong();
-        visitor.as("/chat/api/chats/" + chatId + "/handoff");
-        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
+        long chatId = visitor.chatWith(chat.agent);
         long supervisorId = io.kefu.Lookups.staffId(chat.admin, io.kefu.TestAccounts.SUPERVISOR);
         JsonNode toColleague = chat.agent.post("/api/v1/chat/chats/" + chatId + "/transfer",
                 "{\"toStaffId\": " + supervisorId + ", \"note\": \"客户要求退费，内部备注\"}").json();
@@ -199,13 +196,8 @@ class LiveChatTest {
     @Test
     void aChatIsNotTransferredToAColleagueAtHerLimitAndStaysWithItsAgent() {
         ChatFixtures.Visitor visitor = chat.visitor();
-        long chatId = visitor.start(null).get("id").asLong();
-        visitor.as("/chat/api/chats/" + chatId + "/handoff");
-        chat.agent.post("/api/v1/chat/chats/" + chatId + "/take", "{}");
-        ChatFixtures.Visitor other = chat.visitor();
-        long othersChat = other.start(null).get("id").asLong();
-        other.as("/chat/api/chats/" + othersChat + "/handoff");
-        chat.supervisor.post("/api/v1/chat/chats/" + othersChat + "/take", "{}");
+        long chatId = visitor.chatWith(chat.agent);
+        chat.visitor().chatWith(chat.supervisor);
         int supervisorsChats = chat.supervisor.get("/api/v1/chat/presence").json().get("activeChats").asInt();
         chat.settings("{\"maxChatsPerAgent\": " + supervisorsChats + "}");
 
