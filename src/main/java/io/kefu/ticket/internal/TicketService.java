@@ -54,11 +54,13 @@ public class TicketService {
     private final Clock clock;
     private final TicketSearch search;
     private final TicketNumbers numbers;
+    private final TicketInserts inserts;
 
     TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
                   Leads leads, ReturnVisits returnVisits, CannedReplies cannedReplies, TicketSla sla,
                   TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
-                  ApplicationEventPublisher events, Clock clock, TicketSearch search, TicketNumbers numbers) {
+                  ApplicationEventPublisher events, Clock clock, TicketSearch search, TicketNumbers numbers,
+                  TicketInserts inserts) {
         this.tickets = tickets;
         this.journal = journal;
         this.types = types;
@@ -75,6 +77,7 @@ public class TicketService {
         this.clock = clock;
         this.search = search;
         this.numbers = numbers;
+        this.inserts = inserts;
     }
 
     /** A ticket just opened, with its SLA as it started. */
@@ -106,7 +109,7 @@ public class TicketService {
                 draft.description().strip(), draft.customFields(), null), creator.id(), departmentId, now);
         ticket.assignTo(draft.assigneeId(), now);
         SlaSummary started = sla.start(ticket, customer.tier());
-        tickets.saveAndFlush(ticket);
+        inserts.insert(ticket);
         search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), creator.displayName(), "state", null, ticket.getState());
         timeline.add(customer.id(), "ticket.created", label(ticket), "ticket");
@@ -120,7 +123,7 @@ public class TicketService {
     Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
         Ticket ticket = new Ticket(numbers.next(), draft.forCustomer(customer.id()), null, null, clock.instant());
         sla.start(ticket, customer.tier());
-        tickets.saveAndFlush(ticket);
+        inserts.insert(ticket);
         search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), customer.name(), "state", null, ticket.getState());
         timeline.add(customer.id(), "ticket.created", label(ticket), ticket.getChannel().name());
