@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import io.kefu.customer.CustomerDirectory;
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerTimeline;
-import io.kefu.customer.CustomerType;
 import io.kefu.customer.IdentityKind;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.platform.DomainException;
@@ -76,8 +75,7 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
             }
         }
         String displayName = name == null || name.isBlank() ? normalised.get(0).value() : name.strip();
-        return service.add(new CustomerDraft(CustomerType.PERSON, displayName, null, null, null, null, null, null,
-                null, null, null, normalised), creator);
+        return service.addByFreeIdentities(displayName, normalised, creator);
     }
 
     /**

@@ -85,7 +85,20 @@ public class CustomerService {
 
     /** Creates the customer and answers what a caller that goes on with her needs, without reading her back. */
     CustomerDirectory.CustomerSummary add(CustomerDraft draft, StaffPrincipal creator) {
-        CustomerDraft checked = check(draft.withOwner(defaultOwner(draft.ownerId(), creator)), null, creator);
+        return insert(check(draft.withOwner(defaultOwner(draft.ownerId(), creator)), null, creator), creator);
+    }
+
+    /**
+     * A person known only by her name and identities, which the caller has normalised and just found free while
+     * holding their locks ({@link CustomerDirectoryService#resolveOrCreate}): there is nothing to check again.
+     */
+    CustomerDirectory.CustomerSummary addByFreeIdentities(String name, List<CustomerIdentity> normalised,
+                                                         StaffPrincipal creator) {
+        return insert(new CustomerDraft(CustomerType.PERSON, name, null, defaultOwner(null, creator), null, null,
+                null, null, null, null, null, normalised), creator);
+    }
+
+    private CustomerDirectory.CustomerSummary insert(CustomerDraft checked, StaffPrincipal creator) {
         Long departmentId = departmentOf(checked.ownerId(), creator);
         long id = customers.insert(checked, departmentId, SearchKeys.of(checked.name()));
         customers.addIdentities(id, checked.identities());
