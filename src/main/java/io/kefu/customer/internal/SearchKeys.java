@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.kefu.platform.ChineseText;
+
 /**
  * The keys a customer is found by from her name. Names are compared in Simplified Chinese and lower case, so that
  * 客戶 finds 客户 and back. Chinese has no spaces, so fragments are found through the name's 1- and 2-character

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.util.List;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import io.kefu.platform.ChineseText;
 import org.apache.lucene.analysis.CharFilter;
 
 /**
@@ -23,7 +24,7 @@ final class SimplifiedReader extends CharFilter {
     }
 
     static String simplify(String text) {
-        String whole = ZhConverterUtil.toSimple(text);
+        String whole = ChineseText.toSimplified(text);
         if (whole.length() == text.length()) {
             return whole;
         }

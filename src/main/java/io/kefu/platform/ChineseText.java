@@ -1,4 +1,4 @@
-package io.kefu.customer.internal;
+package io.kefu.platform;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,9 +16,9 @@ import net.sourceforge.pinyin4j.format.HanyuPinyinVCharType;
 import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombination;
 
 /**
- * Simplified Chinese and pinyin of names, as OpenCC and pinyin4j give them, at a fraction of their cost: an import
- * keys 100,000 names, and OpenCC segments every text against its dictionaries and pinyin4j formats every reading
- * with regular expressions. Both answer per character here, from tables filled as characters are first met with
+ * Simplified Chinese and pinyin, as OpenCC and pinyin4j give them, at a fraction of their cost: an import keys
+ * 100,000 names and the search index folds the text of every ticket, while OpenCC segments every text against its
+ * dictionaries and pinyin4j formats every reading with regular expressions. Both answer per character here, from tables filled as characters are first met with
  * what the libraries say of that character alone. That is exact for OpenCC because it converts character by
  * character except for a few hundred Traditional phrases it converts as a whole (李乾德 keeps its 乾, 於琳 its 於):
  * a text holding one of those, or a character outside the BMP, still goes through OpenCC itself.
@@ -26,7 +26,7 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  * <p>The tables are written without locking: two threads meeting a character at once both compute the same
  * immutable String, and either may stay.
  */
-final class ChineseText {
+public final class ChineseText {
 
     /** Marks, by identity, a character pinyin4j has no reading for. */
     private static final String NO_READING = new String();
@@ -51,7 +51,7 @@ final class ChineseText {
     }
 
     /** What {@link ZhConverterUtil#toSimple(String)} makes of the text. */
-    static String toSimplified(String text) {
+    public static String toSimplified(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -70,7 +70,7 @@ final class ChineseText {
     }
 
     /** The first reading pinyin4j gives a Han character (lower case, no tone, ü as v), or null. */
-    static String pinyin(int codePoint) {
+    public static String pinyin(int codePoint) {
         if (!Character.isBmpCodePoint(codePoint)) {
             return null;
         }
