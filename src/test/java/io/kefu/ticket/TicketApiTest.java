@@ -51,6 +51,20 @@ class TicketApiTest {
     }
 
     @Test
+    void aTicketOfAnUnknownTypeIsRefusedUntilAnAdministratorAddsTheType() {
+        String code = "RENEWAL_" + System.nanoTime();
+        ApiClient.Response refused = agent.post("/api/v1/tickets",
+                Tickets.newTicketJson(code, Tickets.uniquePhone(), "续约"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("type");
+
+        assertThat(admin.post("/api/v1/ticket-types", "{\"code\": \"%s\", \"name\": \"续约\"}".formatted(code))
+                .status()).isEqualTo(201);
+
+        assertThat(Tickets.open(agent, code)).isPositive();
+    }
+
+    @Test
     void theSameIdempotencyKeyAndBodyReturnTheFirstTicketAndAnotherBodyIsRefused() throws Exception {
         String body = Tickets.newTicketJson("REPAIR", Tickets.uniquePhone(), "重复提交");
         Map<String, String> key = Map.of("Idempotency-Key", "order-" + System.nanoTime());

@@ -340,7 +340,7 @@ public class TicketService {
     }
 
     private void checkType(String typeCode) {
-        if (typeCode == null || types.find(typeCode).isEmpty()) {
+        if (typeCode == null || !types.exists(typeCode)) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "type", "ticket.noSuchType", typeCode);
         }
     }

@@ -2,6 +2,8 @@ package io.kefu.ticket.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +26,8 @@ public class TicketTypes {
             rs.getBoolean(3), rs.getBoolean(4));
 
     private final JdbcClient jdbc;
+    /** Codes found to exist. Types are only ever added, so a code once found stays valid, on every node. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     TicketTypes(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,6 +39,18 @@ public class TicketTypes {
 
     public Optional<TicketType> find(String code) {
         return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(ROW).optional();
+    }
+
+    /** Whether a ticket may have this type; asked for every new ticket, so the answer is read once per code. */
+    boolean exists(String code) {
+        if (known.contains(code)) {
+            return true;
+        }
+        boolean found = find(code).isPresent();
+        if (found) {
+            known.add(code);
+        }
+        return found;
     }
 
     /** @return false when the code is taken */
