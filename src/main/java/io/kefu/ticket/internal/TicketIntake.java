@@ -44,7 +44,8 @@ public class TicketIntake {
 
     /**
      * @param idempotencyKey null when the caller sent none
-     * @param requestSha256  the fingerprint of the request body, compared when the key was seen before
+     * @param requestSha256  the fingerprint of the request body, compared when the key was seen before (null without
+     *                       a key)
      */
     @Transactional
     public Outcome open(CustomerRef customer, TicketDraft draft, String idempotencyKey, String requestSha256,

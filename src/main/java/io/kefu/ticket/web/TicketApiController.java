@@ -112,7 +112,8 @@ class TicketApiController {
         if (key != null && (key.isBlank() || key.length() > 200)) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "ticket.idempotencyKeyFormat");
         }
-        TicketIntake.Outcome outcome = intake.open(body.customerRef(), body.draft(), key, fingerprint(body), me);
+        TicketIntake.Outcome outcome = intake.open(body.customerRef(), body.draft(), key,
+                key == null ? null : fingerprint(body), me);
         return ResponseEntity.status(outcome.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
                 .body(TicketView.of(outcome.ticket(), outcome.sla()));
