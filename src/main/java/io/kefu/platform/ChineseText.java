@@ -18,10 +18,11 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 /**
  * Simplified Chinese and pinyin, as OpenCC and pinyin4j give them, at a fraction of their cost: an import keys
  * 100,000 names and the search index folds the text of every ticket, while OpenCC segments every text against its
- * dictionaries and pinyin4j formats every reading with regular expressions. Both answer per character here, from tables filled as characters are first met with
- * what the libraries say of that character alone. That is exact for OpenCC because it converts character by
- * character except for a few hundred Traditional phrases it converts as a whole (李乾德 keeps its 乾, 於琳 its 於):
- * a text holding one of those, or a character outside the BMP, still goes through OpenCC itself.
+ * dictionaries and pinyin4j formats every reading with regular expressions. Both answer per character here, from
+ * tables filled as characters are first met with what the libraries say of that character alone. That is exact
+ * for OpenCC because it converts character by character except for a few hundred Traditional phrases it converts
+ * as a whole (李乾德 keeps its 乾, 於琳 its 於): a text holding one of those, or a character outside the BMP, still
+ * goes through OpenCC itself.
  *
  * <p>The tables are written without locking: two threads meeting a character at once both compute the same
  * immutable String, and either may stay.
