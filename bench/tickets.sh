@@ -52,15 +52,16 @@ measure() {
     done
 }
 
-# The JIT takes minutes of load to settle (C2 compiles the request path over 2-4 minutes on 2 cores): without this,
-# the first figures measure the compiler as much as Kefu. JIT_WARMUP=0 skips it on an already warm server.
-if [ "${JIT_WARMUP:-180}" -gt 0 ]; then
-    echo "warming up the JIT for ${JIT_WARMUP:-180} s..."
+# The JIT takes minutes of load to settle: on 2 cores C2 competes with the load it compiles for, and a fresh server
+# goes from about 330 tickets/s in its first 3 minutes to 600+ after 8 (docs/benchmarks.md). Without this, the
+# figures measure the compiler as much as Kefu. JIT_WARMUP=0 skips it on an already warm server.
+if [ "${JIT_WARMUP:-480}" -gt 0 ]; then
+    echo "warming up the JIT for ${JIT_WARMUP:-480} s..."
     if command -v wrk >/dev/null; then
-        TOKEN=$token wrk -t2 -c8 -d"${JIT_WARMUP:-180}s" -s bench/ticket-create.lua "http://localhost:$port" >/dev/null
+        TOKEN=$token wrk -t2 -c8 -d"${JIT_WARMUP:-480}s" -s bench/ticket-create.lua "http://localhost:$port" >/dev/null
     else
         java -cp "target/test-classes:$cp" io.kefu.bench.TicketLoadBenchmark "http://localhost:$port" "$token" \
-            8 "${JIT_WARMUP:-180}" "(warm-up)" >/dev/null
+            8 "${JIT_WARMUP:-480}" "(warm-up)" >/dev/null
     fi
 fi
 [ -f "$work/seeded" ] || measure "empty database"
