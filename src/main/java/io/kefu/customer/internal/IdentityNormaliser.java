@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.IdentityKind;
 import io.kefu.platform.DomainException;
+import io.kefu.platform.Text;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -96,8 +97,7 @@ public final class IdentityNormaliser {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (Text.isRegexSpace(value.charAt(i))) {
                 return false;
             }
         }

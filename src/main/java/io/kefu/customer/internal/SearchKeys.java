@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.kefu.platform.ChineseText;
+import io.kefu.platform.Text;
 
 /**
  * The keys a customer is found by from her name. Names are compared in Simplified Chinese and lower case, so that
@@ -83,9 +84,9 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isRegexSpace(c)) {
+            if (Text.isRegexSpace(c)) {
                 int end = i + 1;
-                while (end < text.length() && isRegexSpace(text.charAt(end))) {
+                while (end < text.length() && Text.isRegexSpace(text.charAt(end))) {
                     end++;
                 }
                 if (out == null && (c != ' ' || end - i > 1)) {
@@ -100,10 +101,6 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
             }
         }
         return out == null ? text : out.toString();
-    }
-
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String truncate(StringBuilder text, int max) {
