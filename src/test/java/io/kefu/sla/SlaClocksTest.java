@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,9 @@ class SlaClocksTest {
 
     @Autowired
     SlaClocks clocks;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void setUp(@LocalServerPort int port, @Autowired ConfigurableApplicationContext context) {
@@ -167,6 +171,32 @@ class SlaClocksTest {
                 .orElseThrow();
         assertThat(resolution.state()).isEqualTo(SlaClockState.RUNNING);
         assertThat(resolution.dueAt()).isEqualTo(reopened.plus(100, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void policiesAndCalendarsChangedElsewhereApplyToTheNextTicket(@LocalServerPort int port) {
+        ApiClient admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+        long calendar = SlaFixtures.allDayCalendar(admin, "settings-24x7");
+        SlaFixtures.policy(admin, "{\"name\": \"settings-rules\", \"ticketTypes\": [\"SETTINGSTEST\"], "
+                + "\"firstResponseMinutes\": 10, \"resolutionMinutes\": 100, \"calendarId\": " + calendar + "}");
+        Instant monday = Instant.parse("2026-12-07T00:00:00Z");
+        assertThat(firstResponseDue(monday)).isEqualTo(monday.plus(10, ChronoUnit.MINUTES));
+
+        // Written straight into the database, as another node (or a script) would: this node is not told.
+        jdbc.sql("UPDATE sla_policy SET first_response_minutes = 25 WHERE name = 'settings-rules'").update();
+        assertThat(firstResponseDue(monday)).isEqualTo(monday.plus(25, ChronoUnit.MINUTES));
+
+        jdbc.sql("UPDATE sla_calendar_period SET start_minute = 720 WHERE calendar_id = ?").param(calendar).update();
+        assertThat(firstResponseDue(monday)).isEqualTo(Instant.parse("2026-12-07T12:25:00Z"));
+
+        jdbc.sql("UPDATE sla_policy SET active = FALSE WHERE name = 'settings-rules'").update();
+        assertThat(clocks.start(newTicket(), type("SETTINGSTEST"), monday).orElseThrow().policyName())
+                .isNotEqualTo("settings-rules");
+    }
+
+    private Instant firstResponseDue(Instant opened) {
+        return clocks.start(newTicket(), type("SETTINGSTEST"), opened).orElseThrow()
+                .deadline(SlaMetric.FIRST_RESPONSE).orElseThrow().dueAt();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,15 +24,13 @@ public class CalendarService implements BusinessHours {
 
     private final CalendarStore store;
     private final PolicyStore policies;
+    private final SlaSettings settings;
     private final AuditLog audit;
-    private final Map<Long, Built> built = new ConcurrentHashMap<>();
 
-    private record Built(Instant updatedAt, BusinessCalendar calendar) {
-    }
-
-    CalendarService(CalendarStore store, PolicyStore policies, AuditLog audit) {
+    CalendarService(CalendarStore store, PolicyStore policies, SlaSettings settings, AuditLog audit) {
         this.store = store;
         this.policies = policies;
+        this.settings = settings;
         this.audit = audit;
     }
 
@@ -92,33 +89,19 @@ public class CalendarService implements BusinessHours {
     /** The calendar with this id, or the default one for null. */
     @Transactional(readOnly = true)
     public BusinessCalendar calendar(Long id) {
-        List<CalendarStore.Stamp> stamps = store.stamps();
-        CalendarStore.Stamp stamp = stamps.stream()
-                .filter(s -> id == null ? s.isDefault() : s.id() == id).findFirst()
-                .orElseThrow(() -> DomainException.notFound("slaCalendar", id == null ? "default" : id));
-        return current(stamp);
+        SlaSettings.Snapshot current = settings.current();
+        Long wanted = id == null ? current.defaultCalendarId() : id;
+        BusinessCalendar calendar = wanted == null ? null : current.calendars().get(wanted);
+        if (calendar == null) {
+            throw DomainException.notFound("slaCalendar", id == null ? "default" : id);
+        }
+        return calendar;
     }
 
     /** All calendars by id, for reading many clocks at once. */
     @Transactional(readOnly = true)
     public Map<Long, BusinessCalendar> calendars() {
-        List<CalendarStore.Stamp> stamps = store.stamps();
-        built.keySet().retainAll(stamps.stream().map(CalendarStore.Stamp::id).toList());
-        return stamps.stream().collect(Collectors.toMap(CalendarStore.Stamp::id, this::current));
-    }
-
-    /**
-     * A calendar as built from its rows, reused while its {@code updated_at} is unchanged. The stamp is read on every
-     * use, so an edit made on any node is seen at once; only building it again from its periods and dates is saved.
-     */
-    private BusinessCalendar current(CalendarStore.Stamp stamp) {
-        Built cached = built.get(stamp.id());
-        if (cached != null && cached.updatedAt().equals(stamp.updatedAt())) {
-            return cached.calendar();
-        }
-        BusinessCalendar calendar = get(stamp.id()).toBusinessCalendar();
-        built.put(stamp.id(), new Built(stamp.updatedAt(), calendar));
-        return calendar;
+        return settings.current().calendars();
     }
 
     @Transactional(readOnly = true)

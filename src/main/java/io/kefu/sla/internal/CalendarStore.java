@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,15 +46,6 @@ class CalendarStore {
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .list();
         return load(rows, id).stream().findFirst();
-    }
-
-    /** When each calendar last changed, and which is the default: enough to tell whether a built one is current. */
-    record Stamp(long id, Instant updatedAt, boolean isDefault) {
-    }
-
-    List<Stamp> stamps() {
-        return jdbc.sql("SELECT id, updated_at, is_default FROM sla_calendar")
-                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBoolean(3))).list();
     }
 
     Optional<Long> defaultId() {

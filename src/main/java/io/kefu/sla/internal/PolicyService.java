@@ -27,11 +27,13 @@ public class PolicyService {
 
     private final PolicyStore store;
     private final CalendarStore calendars;
+    private final SlaSettings settings;
     private final AuditLog audit;
 
-    PolicyService(PolicyStore store, CalendarStore calendars, AuditLog audit) {
+    PolicyService(PolicyStore store, CalendarStore calendars, SlaSettings settings, AuditLog audit) {
         this.store = store;
         this.calendars = calendars;
+        this.settings = settings;
         this.audit = audit;
     }
 
@@ -48,7 +50,7 @@ public class PolicyService {
     /** Among the active policies whose every criterion holds, the most specific, then the lowest rank and id. */
     @Transactional(readOnly = true)
     public Optional<PolicyRecord> match(SlaCriteria criteria) {
-        return store.active().stream().filter(p -> p.matches(criteria)).min(BEST);
+        return settings.current().activePolicies().stream().filter(p -> p.matches(criteria)).min(BEST);
     }
 
     public PolicyRecord create(PolicyDraft draft) {
