@@ -45,7 +45,8 @@ public class TicketSearch implements SearchSource {
     static final String KIND = "ticket";
     private static final Logger log = LoggerFactory.getLogger(TicketSearch.class);
     private static final int BATCH = 500;
-    private static final long DELAY_MILLIS = 200;
+    /** Each batch makes a new index segment for searches to open and merges to fold: about one a second at most. */
+    private static final long DELAY_MILLIS = 1000;
 
     private final SearchIndex index;
     private final JdbcClient jdbc;
