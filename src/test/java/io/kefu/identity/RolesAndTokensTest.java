@@ -1,15 +1,20 @@
 package io.kefu.identity;
 
+import java.time.Duration;
+
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
 import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Custom roles grant what they say; tokens act as their staff member and stop working when revoked. */
 @KefuTest
@@ -17,6 +22,9 @@ class RolesAndTokensTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient admin;
 
@@ -98,6 +106,32 @@ class RolesAndTokensTest {
         admin.patch("/api/v1/staff/" + staffId, "{\"enabled\": false}");
 
         assertThat(leaver.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void changesWrittenElsewhereApplyToTheNextCall() {
+        long roleId = admin.post("/api/v1/roles", """
+                {"code": "%s", "name": "外部审计", "dataScope": "OWN", "permissions": ["AUDIT_READ"]}"""
+                .formatted("EXT_" + Long.toString(System.nanoTime(), 36).toUpperCase())).json().get("id").asLong();
+        long staffId = admin.post("/api/v1/staff", """
+                {"username": "%s", "displayName": "外审", "roleIds": [%d], "password": "Outside-2026"}"""
+                .formatted(StaffApiTest.unique("outside"), roleId)).json().get("id").asLong();
+        JsonNode issued = issue("outside", staffId);
+        ApiClient outside = new ApiClient(port, issued.get("secret").asString());
+        assertThat(outside.get("/api/v1/audit?limit=1").status()).isEqualTo(200);
+
+        // Written straight into the database, as another node (or an operator) would: this node is not told.
+        jdbc.sql("DELETE FROM role_permission WHERE role_id = ?").param(roleId).update();
+        assertThat(outside.get("/api/v1/audit?limit=1").status()).isEqualTo(403);
+
+        jdbc.sql("UPDATE staff SET locked_until = now() + interval '2 seconds' WHERE id = ?").param(staffId).update();
+        assertThat(outside.get("/api/v1/me").status()).isEqualTo(401);
+        // The lock ends with time alone, nothing written.
+        await().atMost(Duration.ofSeconds(10)).until(() -> outside.get("/api/v1/me").status() == 200);
+
+        jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = ?").param(issued.get("token").get("id").asLong())
+                .update();
+        assertThat(outside.get("/api/v1/me").status()).isEqualTo(401);
     }
 
     private JsonNode issue(String name, long staffId) {

@@ -86,11 +86,13 @@ public class ApiTokenService {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<StaffPrincipal> authenticate(String secret) {
-        return holders.byActiveTokenHash(Sha256.hex(secret))
+        String hash = Sha256.hex(secret);
+        return holders.byActiveTokenHash(hash)
                 .map(holder -> {
-                    if (holder.lastUsedAt() == null
-                            || holder.lastUsedAt().isBefore(Instant.now().minus(LAST_USED_PRECISION))) {
-                        markUsed(holder.tokenId());
+                    Instant now = Instant.now();
+                    if (holder.lastUsedAt() == null || holder.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
+                        markUsed(holder.tokenId(), now);
+                        holders.markedUsed(hash, now);
                     }
                     return holder.principal();
                 })
@@ -98,9 +100,9 @@ public class ApiTokenService {
     }
 
     // A plain UPDATE rather than a dirty entity: concurrent calls with one token must not collide on a version.
-    private void markUsed(long tokenId) {
+    private void markUsed(long tokenId, Instant now) {
         jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(now))
                 .param("id", tokenId)
                 .update();
     }

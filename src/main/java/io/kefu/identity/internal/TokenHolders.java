@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.kefu.identity.DataScope;
@@ -17,8 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The staff member behind an API token, read with her roles and permissions in one query (a row per role): every
- * API call authenticates, so this is on the path of every integration request.
+ * The staff member behind an API token, with her roles and permissions: every API call authenticates, so this is on
+ * the path of every integration request. Holders once read are kept until anything that decides them changes:
+ * tokens, staff, their roles and the roles' permissions move one revision (triggers, V20), read on every call, so a
+ * revocation or a change of rights made on any node, or straight in the database, applies to the next call here.
  */
 @Repository
 class TokenHolders {
@@ -26,6 +30,29 @@ class TokenHolders {
     /** The token's id and last use, and the principal it acts as (with an empty password hash). */
     record Holder(long tokenId, Instant lastUsedAt, StaffPrincipal principal) {
     }
+
+    /** A holder as read: her principal as if unlocked, and until when her account is locked (time decides that). */
+    private record Read(long tokenId, Instant lastUsedAt, Instant lockedUntil, StaffPrincipal unlocked) {
+
+        Holder at(Instant now) {
+            StaffPrincipal p = unlocked;
+            boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
+            return new Holder(tokenId, lastUsedAt, !locked ? p : new StaffPrincipal(p.id(), p.username(),
+                    p.displayName(), p.departmentId(), p.roleCodes(), p.permissions(), p.dataScope(),
+                    p.passwordHash(), p.enabled(), true));
+        }
+
+        Read usedAt(Instant at) {
+            return new Read(tokenId, at, lockedUntil, unlocked);
+        }
+    }
+
+    /** The holders read at one revision, by token hash. */
+    private record Known(long revision, Map<String, Read> byHash) {
+    }
+
+    /** Enough for every token of a large company; past it, holders are read on each call until the next change. */
+    private static final int MAX_KNOWN = 10_000;
 
     private record Row(long tokenId, Instant lastUsedAt, long staffId, String username, String displayName,
                        Long departmentId, boolean enabled, Instant lockedUntil, String roleCode, String dataScope,
@@ -36,12 +63,52 @@ class TokenHolders {
             .collect(Collectors.toUnmodifiableSet());
 
     private final JdbcClient jdbc;
+    private volatile Known known = new Known(0, Map.of());
 
     TokenHolders(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<Holder> byActiveTokenHash(String tokenHash) {
+        Known current = current();
+        Read read = current.byHash().get(tokenHash);
+        if (read == null) {
+            // Tokens not found are not kept: guessing secrets must not fill the memory.
+            Optional<Read> found = read(tokenHash);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            read = found.get();
+            if (current.byHash().size() < MAX_KNOWN) {
+                current.byHash().put(tokenHash, read);
+            }
+        }
+        return Optional.of(read.at(Instant.now()));
+    }
+
+    /** The token was just marked used: the holder kept here says so too, so that it is not marked again at once. */
+    void markedUsed(String tokenHash, Instant at) {
+        known.byHash().computeIfPresent(tokenHash, (hash, read) -> read.usedAt(at));
+    }
+
+    /**
+     * The holders known at the database's current revision. What is read after the revision is at least that new,
+     * so holders kept under a revision are never older than it, and are dropped as soon as anything changes.
+     */
+    private Known current() {
+        long revision = jdbc.sql("SELECT revision FROM identity_access_revision").query(Long.class).single();
+        Known current = known;
+        if (current.revision() == revision) {
+            return current;
+        }
+        Known fresh = new Known(revision, new ConcurrentHashMap<>());
+        if (revision > current.revision()) {
+            known = fresh;
+        }
+        return fresh;
+    }
+
+    private Optional<Read> read(String tokenHash) {
         List<Row> rows = jdbc.sql("""
                 SELECT t.id, t.last_used_at, s.id, s.username, s.display_name, s.department_id, s.enabled,
                        s.locked_until, r.code, r.data_scope, array_remove(array_agg(rp.permission), NULL)
@@ -62,9 +129,9 @@ class TokenHolders {
             }
         }
         Row first = rows.get(0);
-        boolean locked = first.lockedUntil() != null && first.lockedUntil().isAfter(Instant.now());
-        return Optional.of(new Holder(first.tokenId(), first.lastUsedAt(), grants.principal(first.staffId(),
-                first.username(), first.displayName(), first.departmentId(), "", first.enabled(), locked)));
+        return Optional.of(new Read(first.tokenId(), first.lastUsedAt(), first.lockedUntil(), grants.principal(
+                first.staffId(), first.username(), first.displayName(), first.departmentId(), "", first.enabled(),
+                false)));
     }
 
     /** One row per role, its permissions aggregated: an administrator's token is one row, not a hundred. */
