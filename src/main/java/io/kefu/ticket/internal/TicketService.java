@@ -108,28 +108,32 @@ public class TicketService {
                 draft.priority(), draft.channel(), draft.categoryId(), draft.subject().strip(),
                 draft.description().strip(), draft.customFields(), null), creator.id(), departmentId, now);
         ticket.assignTo(draft.assigneeId(), now);
-        SlaSummary started = sla.start(ticket, customer.tier());
-        inserts.insert(ticket);
-        search.changed(ticket.getId());
-        journal.recordChange(ticket.getId(), creator.displayName(), "state", null, ticket.getState());
-        timeline.add(customer.id(), "ticket.created", label(ticket), "ticket");
+        SlaSummary started = open(ticket, customer, creator.displayName(), "ticket");
         notices.assigned(ticket, creator.id());
-        events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
-                ticket.getChannel()));
         return new Opened(ticket, started);
     }
 
     /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */
     Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
         Ticket ticket = new Ticket(numbers.next(), draft.forCustomer(customer.id()), null, null, clock.instant());
-        sla.start(ticket, customer.tier());
+        open(ticket, customer, customer.name(), ticket.getChannel().name());
+        return ticket;
+    }
+
+    /**
+     * What every new ticket goes through, whoever opened it: its SLA clocks start, its row is written, and it is
+     * searchable, in its history and on the customer's timeline (by {@code source}).
+     */
+    private SlaSummary open(Ticket ticket, CustomerDirectory.CustomerSummary customer, String openedBy,
+                            String source) {
+        SlaSummary started = sla.start(ticket, customer.tier());
         inserts.insert(ticket);
         search.changed(ticket.getId());
-        journal.recordChange(ticket.getId(), customer.name(), "state", null, ticket.getState());
-        timeline.add(customer.id(), "ticket.created", label(ticket), ticket.getChannel().name());
+        journal.recordChange(ticket.getId(), openedBy, "state", null, ticket.getState());
+        timeline.add(customer.id(), "ticket.created", label(ticket), source);
         events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
                 ticket.getChannel()));
-        return ticket;
+        return started;
     }
 
     /**
