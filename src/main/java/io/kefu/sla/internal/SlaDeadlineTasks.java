@@ -1,6 +1,7 @@
 package io.kefu.sla.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -57,16 +58,20 @@ class SlaDeadlineTasks {
         List<Clock> due = clocks.lockDue(now, BATCH);
         for (Clock clock : due) {
             Clock current = clock;
+            List<Object> published = new ArrayList<>(2);
             if (current.state() == SlaClockState.RUNNING && !current.warned() && current.warnAt() != null
                     && !current.warnAt().isAfter(now)) {
                 current = current.warningPublished();
-                clocks.update(current);
-                events.publishEvent(new SlaWarningReached(current.ticketId(), current.metric(), current.dueAt()));
+                published.add(new SlaWarningReached(current.ticketId(), current.metric(), current.dueAt()));
             }
             if (current.state() == SlaClockState.RUNNING && !current.dueAt().isAfter(now)) {
                 current = current.breachPublished();
+                published.add(new SlaBreached(current.ticketId(), current.metric(), current.dueAt()));
+            }
+            // After downtime a clock's warning and breach may both be due: one write marks both.
+            if (!published.isEmpty()) {
                 clocks.update(current);
-                events.publishEvent(new SlaBreached(current.ticketId(), current.metric(), current.dueAt()));
+                published.forEach(events::publishEvent);
             }
         }
         return due.size();
