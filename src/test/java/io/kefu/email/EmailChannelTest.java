@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,44 @@ class EmailChannelTest {
                     () -> admin.get("/api/v1/mailboxes/" + mailbox + "/messages?limit=1").json(), l -> !l.isEmpty());
             assertThat(log.get(0).get("kind").asString()).isEqualTo("TICKET");
         }
+    }
+
+    @Test
+    void aMailboxWhoseServerIsDownIsPolledLessOftenUntilItAnswersAgain() throws Exception {
+        int imapPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            imapPort = free.getLocalPort();
+        }
+        // Disabled, so that only the polls asked for here run: the scheduler's would race them.
+        ApiClient.Response created = admin.post("/api/v1/mailboxes", """
+                {"name": "退避 %s", "address": "%s", "imapHost": "localhost", "imapPort": %d, "imapTls": false,
+                 "imapUsername": "%s", "imapPassword": "%s", "pollSeconds": 60, "enabled": false}"""
+                .formatted(mailboxAddress, mailboxAddress, imapPort, mailboxAddress, GreenMailServer.PASSWORD));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long mailbox = created.json().get("id").asLong();
+
+        for (int failures = 1; failures <= 3; failures++) {
+            assertThat(admin.post("/api/v1/mailboxes/" + mailbox + "/poll", "{}").status()).isEqualTo(502);
+            JsonNode state = admin.get("/api/v1/mailboxes/" + mailbox).json();
+            assertThat(state.get("failedPolls").asInt()).isEqualTo(failures);
+            assertThat(waitBeforeNextPoll(state)).isEqualTo(Duration.ofSeconds(60L << (failures - 1)));
+        }
+        WebSession session = new WebSession(port);
+        session.signIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
+        assertThat(session.get("/admin/mailboxes/" + mailbox).body()).contains("mailbox-failing");
+
+        try (GreenMailServer imap = GreenMailServer.imap(mailboxAddress, imapPort)) {
+            assertThat(admin.post("/api/v1/mailboxes/" + mailbox + "/poll", "{}").status()).isEqualTo(200);
+            JsonNode state = admin.get("/api/v1/mailboxes/" + mailbox).json();
+            assertThat(state.get("failedPolls").asInt()).isZero();
+            assertThat(state.get("lastPollError").isNull()).isTrue();
+            assertThat(waitBeforeNextPoll(state)).isEqualTo(Duration.ofSeconds(60));
+        }
+    }
+
+    private static Duration waitBeforeNextPoll(JsonNode mailbox) {
+        return Duration.between(Instant.parse(mailbox.get("lastPolledAt").asString()),
+                Instant.parse(mailbox.get("nextPollAt").asString()));
     }
 
     @Test

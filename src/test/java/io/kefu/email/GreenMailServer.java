@@ -26,7 +26,12 @@ final class GreenMailServer implements AutoCloseable {
 
     /** IMAP on a free port, with the mailbox {@code address} (also its user name). */
     static GreenMailServer imap(String address) {
-        return new GreenMailServer(address, new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_IMAP));
+        return imap(address, 0);
+    }
+
+    /** IMAP on the given port, e.g. where a mailbox already points while its server was down. */
+    static GreenMailServer imap(String address, int port) {
+        return new GreenMailServer(address, new ServerSetup(port, "localhost", ServerSetup.PROTOCOL_IMAP));
     }
 
     /** SMTP on the given port (the application's spring.mail.port or a mailbox's own). */

@@ -53,8 +53,9 @@ class ImapPoller {
             return count;
         } catch (MessagingException | IOException | RuntimeException e) {
             String reason = InboundMail.reason(e);
-            mailboxes.polled(mailboxId, reason);
-            log.warn("Polling mailbox {} ({}) failed: {}", mailboxId, mailbox.address(), reason);
+            MailboxStore.Failures failures = mailboxes.polled(mailboxId, reason);
+            log.warn("Polling mailbox {} ({}) failed, {} time(s) in a row; next attempt at {}: {}", mailboxId,
+                    mailbox.address(), failures.inARow(), failures.nextPollAt(), reason);
             throw new DomainException(HttpStatus.BAD_GATEWAY, "email.mailbox.pollFailed", reason);
         }
     }

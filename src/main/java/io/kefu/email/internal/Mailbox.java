@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param address     the address customers write to and replies come from
  * @param smtpHost    the mailbox's own SMTP server, or null for the application's ({@code spring.mail.*})
  * @param pollSeconds how often its IMAP folder is polled
+ * @param failedPolls how many polls in a row have failed; each doubles the wait before the next, up to an hour
+ * @param nextPollAt  when it is polled next
  * @param signatureTemplate the signature of agents who have none of their own; {@code {agent}} and
  *                          {@code {mailbox}} are replaced by the agent's and the mailbox's names
  */
@@ -17,7 +19,7 @@ public record Mailbox(long id, String name, String address, String displayName, 
                       String smtpHost, Integer smtpPort, boolean smtpTls, String smtpUsername,
                       String smtpPassword, int pollSeconds, String signatureTemplate, boolean enabled,
                       Long uidValidity, long lastUid, Instant lastPolledAt, String lastPollError,
-                      Instant createdAt) {
+                      int failedPolls, Instant nextPollAt, Instant createdAt) {
 
     public boolean hasImapPassword() {
         return imapPassword != null && !imapPassword.isEmpty();

@@ -17,7 +17,8 @@ class MailboxStore {
     private static final String COLUMNS = """
             id, name, address, display_name, imap_host, imap_port, imap_tls, imap_username, imap_password,
             imap_folder, smtp_host, smtp_port, smtp_tls, smtp_username, smtp_password, poll_seconds,
-            signature_template, enabled, uid_validity, last_uid, last_polled_at, last_poll_error, created_at""";
+            signature_template, enabled, uid_validity, last_uid, last_polled_at, last_poll_error, failed_polls,
+            next_poll_at, created_at""";
 
     private final JdbcClient jdbc;
 
@@ -69,13 +70,14 @@ class MailboxStore {
                     imap_folder = :imapFolder, smtp_host = :smtpHost, smtp_port = :smtpPort, smtp_tls = :smtpTls,
                     smtp_username = :smtpUsername, smtp_password = COALESCE(:smtpPassword, smtp_password),
                     poll_seconds = :pollSeconds, signature_template = :signatureTemplate, enabled = :enabled,
-                    next_poll_at = now(), updated_at = now()
+                    failed_polls = 0, next_poll_at = now(), updated_at = now()
                 WHERE id = :id"""), d).param("id", id).update();
     }
 
     void setEnabled(long id, boolean enabled) {
-        jdbc.sql("UPDATE email_mailbox SET enabled = :enabled, next_poll_at = now(), updated_at = now() WHERE id = :id")
-                .param("id", id).param("enabled", enabled).update();
+        jdbc.sql("""
+                UPDATE email_mailbox SET enabled = :enabled, failed_polls = 0, next_poll_at = now(), updated_at = now()
+                WHERE id = :id""").param("id", id).param("enabled", enabled).update();
     }
 
     /** Mailboxes whose poll interval has come round. */
@@ -94,11 +96,25 @@ class MailboxStore {
                 WHERE id = :id""").param("id", id).param("validity", uidValidity).param("uid", lastUid).update();
     }
 
-    void polled(long id, String error) {
-        jdbc.sql("""
+    /** What a failed poll left: how many polls in a row have failed, and when the next one is due. */
+    record Failures(int inARow, Instant nextPollAt) {
+    }
+
+    /**
+     * Records a poll: a success polls again after the interval; each failure in a row doubles the wait (the
+     * interval, twice it, four times...) up to an hour, or the interval if that is longer.
+     */
+    Failures polled(long id, String error) {
+        return jdbc.sql("""
                 UPDATE email_mailbox SET last_polled_at = now(), last_poll_error = :error,
-                    next_poll_at = now() + poll_seconds * interval '1 second'
-                WHERE id = :id""").param("id", id).param("error", Text.truncate(error, 1000)).update();
+                    failed_polls = CASE WHEN :failed THEN failed_polls + 1 ELSE 0 END,
+                    next_poll_at = now() + interval '1 second' * CASE WHEN :failed
+                        THEN LEAST(poll_seconds * power(2, LEAST(failed_polls, 20)), GREATEST(poll_seconds, 3600))
+                        ELSE poll_seconds END
+                WHERE id = :id
+                RETURNING failed_polls, next_poll_at""")
+                .param("id", id).param("error", Text.truncate(error, 1000)).param("failed", error != null)
+                .query((rs, n) -> new Failures(rs.getInt(1), instant(rs, "next_poll_at"))).single();
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec sql, MailboxDraft d) {
@@ -119,7 +135,8 @@ class MailboxStore {
                 rs.getBoolean("smtp_tls"), rs.getString("smtp_username"), rs.getString("smtp_password"),
                 rs.getInt("poll_seconds"), rs.getString("signature_template"), rs.getBoolean("enabled"),
                 rs.getObject("uid_validity", Long.class), rs.getLong("last_uid"),
-                instant(rs, "last_polled_at"), rs.getString("last_poll_error"), instant(rs, "created_at"));
+                instant(rs, "last_polled_at"), rs.getString("last_poll_error"), rs.getInt("failed_polls"),
+                instant(rs, "next_poll_at"), instant(rs, "created_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -27,13 +27,13 @@ record MailboxRequest(@Size(max = 100) String name, @Size(max = 320) String addr
                 boolean imapTls, String imapUsername, boolean imapPasswordSet, String imapFolder, String smtpHost,
                 Integer smtpPort, boolean smtpTls, String smtpUsername, boolean smtpPasswordSet, int pollSeconds,
                 String signatureTemplate, boolean enabled, long lastUid, java.time.Instant lastPolledAt,
-                String lastPollError) {
+                String lastPollError, int failedPolls, java.time.Instant nextPollAt) {
 
         static View of(Mailbox m) {
             return new View(m.id(), m.name(), m.address(), m.displayName(), m.imapHost(), m.imapPort(), m.imapTls(),
                     m.imapUsername(), m.hasImapPassword(), m.imapFolder(), m.smtpHost(), m.smtpPort(), m.smtpTls(),
                     m.smtpUsername(), m.hasSmtpPassword(), m.pollSeconds(), m.signatureTemplate(), m.enabled(),
-                    m.lastUid(), m.lastPolledAt(), m.lastPollError());
+                    m.lastUid(), m.lastPolledAt(), m.lastPollError(), m.failedPolls(), m.nextPollAt());
         }
     }
 }
