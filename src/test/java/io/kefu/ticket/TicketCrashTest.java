@@ -80,6 +80,14 @@ class TicketCrashTest {
                 .get("state").asString().equals("WARNING"));
         waitUntil(Duration.ofSeconds(30), () -> api.get("/api/v1/me/notifications").json()
                 .findValuesAsString("link").contains("/tickets/" + timerTicket));
+
+        // Stopped the ordinary way (SIGTERM), it winds down in order: the database goes last, nothing fails.
+        kefu.destroy();
+        assertThat(kefu.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<String> log = Files.readAllLines(DATA.resolve("kefu.log"));
+        int lastStart = log.lastIndexOf(log.stream().filter(l -> l.contains("Kefu is ready")).reduce((a, b) -> b)
+                .orElseThrow());
+        assertThat(log.subList(lastStart, log.size())).noneMatch(l -> l.contains(" ERROR ") || l.contains("I/O error"));
     }
 
     private static long ticketWithATimerDueInHalfAMinute(ApiClient api) {

@@ -131,6 +131,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by the application context after everything that uses it (close()), not by a JVM hook of
+                // the library's own: hooks run at once, and the database went away under the context's shutdown.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("fsync", durable)
