@@ -15,14 +15,15 @@ import java.util.stream.Collectors;
 import io.kefu.identity.DataScope;
 import io.kefu.identity.Permission;
 import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.KeptByRevision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The staff member behind an API token, with her roles and permissions: every API call authenticates, so this is on
- * the path of every integration request. Holders once read are kept until anything that decides them changes:
- * tokens, staff, their roles and the roles' permissions move one revision (triggers, V20), read on every call, so a
- * revocation or a change of rights made on any node, or straight in the database, applies to the next call here.
+ * the path of every integration request. Holders once read are kept ({@link KeptByRevision}) until anything that
+ * decides them changes: tokens, staff, their roles and the roles' permissions move one revision (triggers, V20), so
+ * a revocation or a change of rights made on any node, or straight in the database, applies to the next call here.
  */
 @Repository
 class TokenHolders {
@@ -47,10 +48,6 @@ class TokenHolders {
         }
     }
 
-    /** The holders read at one revision, by token hash. */
-    private record Known(long revision, Map<String, Read> byHash) {
-    }
-
     /** Enough for every token of a large company; past it, holders are read on each call until the next change. */
     private static final int MAX_KNOWN = 10_000;
 
@@ -63,15 +60,17 @@ class TokenHolders {
             .collect(Collectors.toUnmodifiableSet());
 
     private final JdbcClient jdbc;
-    private volatile Known known = new Known(0, Map.of());
+    /** Holders by token hash, read as calls come while the revision stays the same. */
+    private final KeptByRevision<Map<String, Read>> known;
 
     TokenHolders(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.known = new KeptByRevision<>(jdbc, "identity_access_revision", ConcurrentHashMap::new);
     }
 
     Optional<Holder> byActiveTokenHash(String tokenHash) {
-        Known current = current();
-        Read read = current.byHash().get(tokenHash);
+        Map<String, Read> current = known.current();
+        Read read = current.get(tokenHash);
         if (read == null) {
             // Tokens not found are not kept: guessing secrets must not fill the memory.
             Optional<Read> found = read(tokenHash);
@@ -79,8 +78,8 @@ class TokenHolders {
                 return Optional.empty();
             }
             read = found.get();
-            if (current.byHash().size() < MAX_KNOWN) {
-                current.byHash().put(tokenHash, read);
+            if (current.size() < MAX_KNOWN) {
+                current.put(tokenHash, read);
             }
         }
         return Optional.of(read.at(Instant.now()));
@@ -88,24 +87,7 @@ class TokenHolders {
 
     /** The token was just marked used: the holder kept here says so too, so that it is not marked again at once. */
     void markedUsed(String tokenHash, Instant at) {
-        known.byHash().computeIfPresent(tokenHash, (hash, read) -> read.usedAt(at));
-    }
-
-    /**
-     * The holders known at the database's current revision. What is read after the revision is at least that new,
-     * so holders kept under a revision are never older than it, and are dropped as soon as anything changes.
-     */
-    private Known current() {
-        long revision = jdbc.sql("SELECT revision FROM identity_access_revision").query(Long.class).single();
-        Known current = known;
-        if (current.revision() == revision) {
-            return current;
-        }
-        Known fresh = new Known(revision, new ConcurrentHashMap<>());
-        if (revision > current.revision()) {
-            known = fresh;
-        }
-        return fresh;
+        known.current().computeIfPresent(tokenHash, (hash, read) -> read.usedAt(at));
     }
 
     private Optional<Read> read(String tokenHash) {
