@@ -527,7 +527,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void close() {
-        committer.shutdownNow();
+        stopCommitter();
         try {
             searchers.close();
             workers.shutdownNow();
@@ -535,6 +535,21 @@ public final class LuceneSearchIndex implements SearchIndex {
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Lets a commit under way finish: interrupted between its two phases, Lucene keeps a prepared commit that the
+     * writer then refuses to close over.
+     */
+    private void stopCommitter() {
+        committer.shutdown();
+        try {
+            if (!committer.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("Search index commit still running after a minute; closing anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
