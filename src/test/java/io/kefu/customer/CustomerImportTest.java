@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
@@ -18,7 +19,9 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +32,9 @@ class CustomerImportTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient admin;
 
@@ -74,6 +80,63 @@ class CustomerImportTest {
         assertThat(again.get("imported").asInt()).isZero();
         assertThat(again.get("duplicates").asInt()).isEqualTo(3);
         assertThat(admin.get("/api/v1/customers?q=" + p2).json().get("items")).hasSize(1);
+    }
+
+    @Test
+    void aFileOfManyChunksIsWrittenSideBySideAndARowRepeatingAnEarlierChunkIsADuplicate() {
+        List<String> phones = phones(4_500);
+        StringBuilder csv = new StringBuilder("姓名,手机号\n");
+        for (int i = 0; i < phones.size(); i++) {
+            csv.append("分块").append(i).append(',').append(phones.get(i)).append('\n');
+        }
+        csv.append("分块重复,").append(phones.get(10)).append('\n');
+
+        JsonNode done = Imports.importAndWait(admin, "many.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of());
+
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("imported").asInt()).isEqualTo(4_500);
+        assertThat(done.get("duplicates").asInt()).isEqualTo(1);
+        for (int i : new int[] {0, 2_222, 4_499}) {
+            assertThat(admin.get("/api/v1/customers?q=" + phones.get(i)).json().get("items")).hasSize(1);
+        }
+        String report = admin.get("/api/v1/customers/imports/" + done.get("id").asString() + "/report").body();
+        assertThat(report).contains("4502,duplicate", "与文件中前面的行重复");
+        assertThat(jdbc.sql("SELECT status FROM customer_import WHERE id = ?::uuid")
+                .param(done.get("id").asString()).query(String.class).single()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesLateInTheFileLeavesNothingOfTheImport() {
+        List<String> phones = phones(4_500);
+        StringBuilder csv = new StringBuilder("姓名,手机号\n");
+        for (int i = 0; i < phones.size(); i++) {
+            csv.append(i == 4_300 ? "拒收" : "全或无" + i).append(',').append(phones.get(i)).append('\n');
+        }
+        // a rule the rows cannot know of, met only by the last chunk: its writer fails after the others wrote
+        jdbc.sql("ALTER TABLE customer ADD CONSTRAINT test_refuses_a_name CHECK (name <> '拒收') NOT VALID").update();
+        JsonNode failed;
+        try {
+            failed = Imports.importAndWait(admin, "refused.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+        } finally {
+            jdbc.sql("ALTER TABLE customer DROP CONSTRAINT test_refuses_a_name").update();
+        }
+
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("imported").asInt()).isZero();
+        for (int i : new int[] {0, 2_222, 4_499}) {
+            assertThat(admin.get("/api/v1/customers?q=" + phones.get(i)).json().get("items")).isEmpty();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_prepared_xacts WHERE gid LIKE ?")
+                .param("kefu-import:" + failed.get("id").asString() + "%").query(Integer.class).single()).isZero();
+    }
+
+    /** Mobile numbers no other test uses: a prefix of their own, then a block drawn from the clock. */
+    private static List<String> phones(int count) {
+        long block = System.nanoTime() / 1000 % 10_000 * 10_000;
+        return LongStream.range(0, count).mapToObj(i -> "166" + String.format("%08d", block + i))
+                .toList();
     }
 
     @Test

@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import io.kefu.audit.AuditLog;
@@ -37,11 +35,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports customers from a CSV or XLSX file in the background. All good rows are written in one transaction, so
- * an import either adds all of them or, if it fails or the application stops, none. Bad rows change nothing and
+ * Imports customers from a CSV or XLSX file in the background. All good rows are committed together
+ * ({@link ImportTransaction}), so an import either adds all of them or, if it fails or the application stops,
+ * none. Bad rows change nothing and
  * are listed with their reason in a report; a row whose identity (phone, email...) already belongs to a customer
  * is counted as a duplicate and skipped, so importing the same file again adds nobody.
  */
@@ -51,30 +49,30 @@ public class CustomerImporter implements ApplicationRunner {
     static final int CHUNK = 2000;
     /** After this many new customers the planner's statistics and the search indexes are brought up to date. */
     static final int REFRESH_AFTER = 10_000;
+    /** The progress bar is moved about five times a second, not after every chunk. */
+    private static final long SHOW_PROGRESS_EVERY = Duration.ofMillis(200).toNanos();
     private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
 
     private final CustomerImports imports;
     private final CustomerRepository customers;
-    private final BulkCustomerWriter writer;
+    private final ImportTransactions transactions;
     private final CustomerFields fields;
     private final StaffDirectory staff;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate transactions;
     private final TaskExecutor executor;
     private final Path uploads;
 
-    CustomerImporter(CustomerImports imports, CustomerRepository customers, BulkCustomerWriter writer,
+    CustomerImporter(CustomerImports imports, CustomerRepository customers, ImportTransactions transactions,
                      CustomerFields fields, StaffDirectory staff, MessageSource messages, AuditLog audit,
-                     TransactionTemplate transactions, TaskExecutor executor, KefuProperties properties) {
+                     TaskExecutor executor, KefuProperties properties) {
         this.imports = imports;
         this.customers = customers;
-        this.writer = writer;
+        this.transactions = transactions;
         this.fields = fields;
         this.staff = staff;
         this.messages = messages;
         this.audit = audit;
-        this.transactions = transactions;
         this.executor = executor;
         this.uploads = properties.dataDir().resolve("imports");
     }
@@ -142,6 +140,10 @@ public class CustomerImporter implements ApplicationRunner {
                 files.filter(f -> isOlderThanADay(f)).forEach(CustomerImporter::deleteQuietly);
             }
         }
+        int settled = transactions.settleInterrupted();
+        if (settled > 0) {
+            log.warn("{} part(s) of customer imports a stop cut short were settled", settled);
+        }
         int interrupted = imports.failInterrupted();
         if (interrupted > 0) {
             log.warn("{} customer import(s) were cut short by a stop; none of their rows were kept", interrupted);
@@ -153,13 +155,12 @@ public class CustomerImporter implements ApplicationRunner {
             int total = countRows(file);
             Progress progress = new Progress(id, total);
             long started = System.nanoTime();
-            transactions.executeWithoutResult(status -> importRows(file, fileName, mapping, by, locale, progress));
-            imports.finish(id, progress.report());
+            importRows(id, file, fileName, mapping, by, locale, progress);
             if (progress.imported >= REFRESH_AFTER) {
                 customers.refreshSearchStatistics();
             }
             log.info("Customer import {}: {} rows in {} ms ({} ms reading rows, alongside: {} ms checking duplicates, "
-                    + "{} ms writing)", id, total, (System.nanoTime() - started) / 1_000_000, progress.readNanos / 1_000_000,
+                    + "{} ms waiting for the writers)", id, total, (System.nanoTime() - started) / 1_000_000, progress.readNanos / 1_000_000,
                     progress.checkNanos / 1_000_000, progress.writeNanos / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Customer import {} failed", id, e);
@@ -177,30 +178,47 @@ public class CustomerImporter implements ApplicationRunner {
         }
     }
 
-    private void importRows(Path file, String fileName, ImportMapping mapping, StaffPrincipal by, Locale locale,
-                            Progress progress) {
+    private void importRows(UUID id, Path file, String fileName, ImportMapping mapping, StaffPrincipal by,
+                            Locale locale, Progress progress) {
         ImportRowReader reader = new ImportRowReader(mapping, fields, staff, messages, locale);
         Map<Long, Long> departmentOfOwner = new HashMap<>();
         staff.active().forEach(s -> departmentOfOwner.put(s.id(), s.departmentId()));
         String summary = messages.getMessage("customer.import.timeline", new Object[] {fileName}, locale);
+        IdentityFingerprints taken = new IdentityFingerprints();
         SpreadsheetRows rows = SpreadsheetRows.open(file, file.getFileName().toString());
-        try (PreparedChunks chunks = new PreparedChunks(rows, reader, CHUNK, executor)) {
+        try (PreparedChunks chunks = new PreparedChunks(rows, reader, CHUNK, executor);
+             ImportTransaction transaction = transactions.begin(id, by.username(), summary)) {
             for (PreparedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
                 progress.readNanos += chunk.readNanos();
                 chunk.rejections().forEach(r -> progress.reject(r.rowNumber(), r.reason(), r.cells()));
-                write(chunk.candidates(), by, departmentOfOwner, summary, locale, progress);
+                List<BulkCustomerWriter.NewCustomer> fresh = newCustomers(chunk.candidates(), taken, by,
+                        departmentOfOwner, locale, progress);
+                long handing = System.nanoTime();
+                transaction.write(fresh);
+                progress.writeNanos += System.nanoTime() - handing;
+                progress.imported(fresh.size(), chunk.candidates().size());
             }
+            long committing = System.nanoTime();
+            transaction.commit(() -> {
+                imports.recordOutcome(id, progress.counts(), progress.report());
+                audit.record("customer.imported", "customerImport", id, progress.imported + " imported, "
+                        + progress.duplicates + " duplicates, " + progress.rejected + " rejected");
+            });
+            progress.writeNanos += System.nanoTime() - committing;
         }
-        audit.record("customer.imported", "customerImport", progress.id, progress.imported + " imported, "
-                + progress.duplicates + " duplicates, " + progress.rejected + " rejected");
     }
 
-    private void write(List<PreparedChunks.Candidate> chunk, StaffPrincipal by, Map<Long, Long> departmentOfOwner,
-                       String summary, Locale locale, Progress progress) {
+    /**
+     * The candidates whose identities belong to no customer yet, neither in the database nor earlier in this
+     * file; the others are reported as duplicates.
+     */
+    private List<BulkCustomerWriter.NewCustomer> newCustomers(List<PreparedChunks.Candidate> chunk,
+                                                             IdentityFingerprints taken, StaffPrincipal by,
+                                                             Map<Long, Long> departmentOfOwner, Locale locale,
+                                                             Progress progress) {
         long start = System.nanoTime();
         List<CustomerIdentity> all = chunk.stream().flatMap(c -> c.draft().identities().stream()).toList();
         Map<CustomerIdentity, Long> existing = customers.holdersOf(all);
-        Set<CustomerIdentity> inThisChunk = new HashSet<>();
         List<BulkCustomerWriter.NewCustomer> fresh = new ArrayList<>();
         for (PreparedChunks.Candidate c : chunk) {
             Long holder = c.draft().identities().stream().map(existing::get).filter(Objects::nonNull).findFirst()
@@ -208,21 +226,18 @@ public class CustomerImporter implements ApplicationRunner {
             if (holder != null) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.alreadyPresent",
                         new Object[] {String.valueOf(holder)}, locale), c.cells());
-            } else if (c.draft().identities().stream().anyMatch(inThisChunk::contains)) {
+            } else if (c.draft().identities().stream().anyMatch(taken::contains)) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.repeatedInFile", null,
                         locale), c.cells());
             } else {
-                inThisChunk.addAll(c.draft().identities());
+                c.draft().identities().forEach(taken::add);
                 Long owner = CustomerService.defaultOwner(c.draft().ownerId(), by);
                 Long department = owner != null ? departmentOfOwner.get(owner) : by.departmentId();
                 fresh.add(new BulkCustomerWriter.NewCustomer(c.draft().withOwner(owner), department, c.keys()));
             }
         }
-        long checked = System.nanoTime();
-        progress.checkNanos += checked - start;
-        writer.write(fresh, by.username(), summary);
-        progress.writeNanos += System.nanoTime() - checked;
-        progress.imported(fresh.size(), chunk.size());
+        progress.checkNanos += System.nanoTime() - start;
+        return fresh;
     }
 
     private static boolean isOlderThanADay(Path file) {
@@ -268,6 +283,7 @@ public class CustomerImporter implements ApplicationRunner {
         private long readNanos;
         private long checkNanos;
         private long writeNanos;
+        private long shownAt = System.nanoTime();
 
         Progress(UUID id, int total) {
             this.id = id;
@@ -293,7 +309,14 @@ public class CustomerImporter implements ApplicationRunner {
         void imported(int count, int chunkSize) {
             imported += count;
             processed += chunkSize;
-            imports.progress(id, total, processed, imported, duplicates, rejected);
+            if (System.nanoTime() - shownAt >= SHOW_PROGRESS_EVERY) {
+                imports.progress(id, counts());
+                shownAt = System.nanoTime();
+            }
+        }
+
+        ImportCounts counts() {
+            return new ImportCounts(total, processed, imported, duplicates, rejected);
         }
 
         String report() {

@@ -33,28 +33,72 @@ class CustomerImports {
                 .param("id", id).param("file", fileName).param("by", by).update());
     }
 
-    void progress(UUID id, int total, int processed, int imported, int duplicates, int rejected) {
-        separately.executeWithoutResult(s -> jdbc.sql("""
+    /**
+     * Progress is shown, not kept: its commit does not wait for the disk, so it does not queue behind the
+     * import's own writing. A stop loses at most the last update, and the import then fails anyway.
+     */
+    void progress(UUID id, ImportCounts counts) {
+        separately.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+            updateCounts(id, counts);
+        });
+    }
+
+    /** The counts, report and end of an import, in the transaction that commits its rows (or decides to). */
+    void recordOutcome(UUID id, ImportCounts counts, String report) {
+        counts(jdbc.sql("""
                 UPDATE customer_import SET total_rows = :total, processed_rows = :processed, imported = :imported,
-                    duplicates = :duplicates, rejected = :rejected WHERE id = :id""")
-                .param("id", id).param("total", total).param("processed", processed).param("imported", imported)
-                .param("duplicates", duplicates).param("rejected", rejected).update());
+                    duplicates = :duplicates, rejected = :rejected, rejected_report = :report, finished_at = now()
+                WHERE id = :id"""), id, counts).param("report", report).update();
     }
 
-    void finish(UUID id, String report) {
-        separately.executeWithoutResult(s -> jdbc.sql("""
-                UPDATE customer_import SET status = 'DONE', rejected_report = :report, finished_at = now()
-                WHERE id = :id""").param("id", id).param("report", report).update());
+    private void updateCounts(UUID id, ImportCounts counts) {
+        counts(jdbc.sql("""
+                UPDATE customer_import SET total_rows = :total, processed_rows = :processed, imported = :imported,
+                    duplicates = :duplicates, rejected = :rejected WHERE id = :id"""), id, counts).update();
     }
 
-    /** Nothing of a failed import stays: its rows were in the transaction that failed. */
+    private static JdbcClient.StatementSpec counts(JdbcClient.StatementSpec statement, UUID id, ImportCounts counts) {
+        return statement.param("id", id).param("total", counts.total()).param("processed", counts.processed())
+                .param("imported", counts.imported()).param("duplicates", counts.duplicates())
+                .param("rejected", counts.rejected());
+    }
+
+    /**
+     * The decision to commit an import whose rows are prepared in several transactions; refused if the import
+     * was meanwhile failed (another node starting marks running imports failed).
+     */
+    void markCommitting(UUID id) {
+        int marked = jdbc.sql("UPDATE customer_import SET status = 'COMMITTING' WHERE id = :id AND status = 'RUNNING'")
+                .param("id", id).update();
+        if (marked != 1) {
+            throw new IllegalStateException("Import " + id + " is no longer running");
+        }
+    }
+
+    boolean isCommitting(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM customer_import WHERE id = :id AND status = 'COMMITTING'")
+                .param("id", id).query(Integer.class).single() == 1;
+    }
+
+    void markDone(UUID id) {
+        jdbc.sql("UPDATE customer_import SET status = 'DONE' WHERE id = :id AND status IN ('RUNNING', 'COMMITTING')")
+                .param("id", id).update();
+    }
+
+    /** Imports whose prepared rows were committed on start, after a stop cut their commit short. */
+    void markCommittingDone() {
+        jdbc.sql("UPDATE customer_import SET status = 'DONE' WHERE status = 'COMMITTING'").update();
+    }
+
+    /** Nothing of a failed import stays: its rows were in the transactions that failed. */
     void fail(UUID id, String reason) {
         separately.executeWithoutResult(s -> jdbc.sql("""
                 UPDATE customer_import SET status = 'FAILED', imported = 0, failure = :reason, finished_at = now()
-                WHERE id = :id""").param("id", id).param("reason", reason).update());
+                WHERE id = :id AND status = 'RUNNING'""").param("id", id).param("reason", reason).update());
     }
 
-    /** Imports cut short by a stop of the application: their transaction was rolled back. */
+    /** Imports cut short by a stop of the application before they were decided: their rows were rolled back. */
     int failInterrupted() {
         return jdbc.sql("""
                 UPDATE customer_import SET status = 'FAILED', imported = 0, failure = 'interrupted',
@@ -66,7 +110,7 @@ class CustomerImports {
                 SELECT id, file_name, status, total_rows, processed_rows, imported, duplicates, rejected, failure,
                     created_by, created_at, finished_at FROM customer_import WHERE id = :id""")
                 .param("id", id)
-                .query((rs, n) -> new ImportStatus(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new ImportStatus(rs.getObject(1, UUID.class), rs.getString(2), shown(rs.getString(3)),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9),
                         rs.getString(10), rs.getTimestamp(11).toInstant(), instant(rs.getTimestamp(12))))
                 .optional();
@@ -75,6 +119,11 @@ class CustomerImports {
     Optional<String> report(UUID id) {
         return jdbc.sql("SELECT rejected_report FROM customer_import WHERE id = :id").param("id", id)
                 .query(String.class).optional();
+    }
+
+    /** Committing is the last moment of running: its rows are not visible yet. */
+    private static String shown(String status) {
+        return "COMMITTING".equals(status) ? "RUNNING" : status;
     }
 
     private static Instant instant(Timestamp t) {

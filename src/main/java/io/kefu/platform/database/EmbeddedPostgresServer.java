@@ -135,6 +135,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // the library's own: hooks run at once, and the database went away under the context's shutdown.
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
+                // customer imports write by several connections and commit them together (two-phase commit)
+                .setServerConfig("max_prepared_transactions", "16")
                 .setServerConfig("shared_buffers", sharedBuffers)
                 .setServerConfig("fsync", durable)
                 .setServerConfig("synchronous_commit", durable)

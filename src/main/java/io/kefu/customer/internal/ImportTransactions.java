@@ -1,0 +1,89 @@
+package io.kefu.customer.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Chooses how an import is written: by one connection per core (up to {@value #MAX_WRITERS}) when the database
+ * may prepare transactions ({@code max_prepared_transactions}, set by the embedded server), otherwise in one
+ * transaction. Settles, on start, the imports a stop cut short between their writers' prepare and commit.
+ */
+@Component
+class ImportTransactions {
+
+    static final int MAX_WRITERS = 4;
+    private static final Logger log = LoggerFactory.getLogger(ImportTransactions.class);
+
+    private final DataSource dataSource;
+    private final PlatformTransactionManager transactionManager;
+    private final TransactionTemplate transactions;
+    private final BulkCustomerWriter writer;
+    private final CustomerImports imports;
+    private final JdbcClient jdbc;
+    private final TaskExecutor executor;
+
+    ImportTransactions(DataSource dataSource, PlatformTransactionManager transactionManager, BulkCustomerWriter writer,
+                       CustomerImports imports, JdbcClient jdbc, TaskExecutor executor) {
+        this.dataSource = dataSource;
+        this.transactionManager = transactionManager;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.writer = writer;
+        this.imports = imports;
+        this.jdbc = jdbc;
+        this.executor = executor;
+    }
+
+    ImportTransaction begin(UUID importId, String actor, String timelineSummary) {
+        return begin(importId, actor, timelineSummary, writers());
+    }
+
+    ImportTransaction begin(UUID importId, String actor, String timelineSummary, int writerCount) {
+        return writerCount > 1
+                ? new SplitImportTransaction(importId, writerCount, actor, timelineSummary, writer, imports,
+                        transactions, dataSource, executor)
+                : new SingleImportTransaction(importId, actor, timelineSummary, dataSource, transactionManager, writer,
+                        imports);
+    }
+
+    /** One per core, and at most half the prepared transactions the database allows, so two imports fit. */
+    int writers() {
+        int slots = jdbc.sql("SELECT current_setting('max_prepared_transactions')::int").query(Integer.class).single();
+        return Math.min(Math.min(Runtime.getRuntime().availableProcessors(), MAX_WRITERS), slots / 2);
+    }
+
+    /**
+     * Commits the prepared transactions of imports that were decided (their outcome recorded) and rolls back
+     * the others; imports still running are then failed by {@link CustomerImports#failInterrupted()}.
+     */
+    int settleInterrupted() {
+        List<String> prepared = jdbc.sql("""
+                SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND gid LIKE :prefix
+                ORDER BY gid""").param("prefix", SplitImportTransaction.PREFIX + "%").query(String.class).list();
+        int settled = 0;
+        for (String transactionId : prepared) {
+            Optional<UUID> importId = SplitImportTransaction.importOf(transactionId);
+            if (importId.isEmpty()) {
+                continue;
+            }
+            boolean decided = imports.isCommitting(importId.get());
+            // a transaction id cannot be a statement's parameter; this one matched the pattern of ours
+            jdbc.sql((decided ? "COMMIT" : "ROLLBACK") + " PREPARED '" + transactionId + "'").update();
+            log.warn("{} the prepared part {} of an import a stop cut short", decided ? "Committed" : "Rolled back",
+                    transactionId);
+            settled++;
+        }
+        imports.markCommittingDone();
+        return settled;
+    }
+}
