@@ -66,6 +66,7 @@ class CustomerImportTest {
         assertThat(found.get(0).get("tier").asString()).isEqualTo("金卡");
         assertThat(found.get(0).get("tags").toString()).contains("VIP", "宽带");
         assertThat(found.get(0).get("lifecycleStage").asString()).isEqualTo("EXPLORATION");
+        assertThat(found.get(0).get("birthday").asString()).isEqualTo("1988-02-03");
         String report = admin.get("/api/v1/customers/imports/" + done.get("id").asString() + "/report").body();
         assertThat(report).contains("不是有效的电话号码", "缺少客户名称", "没有电话、邮箱", "与文件中前面的行重复");
 
@@ -137,6 +138,31 @@ class CustomerImportTest {
         long block = System.nanoTime() / 1000 % 10_000 * 10_000;
         return LongStream.range(0, count).mapToObj(i -> "166" + String.format("%08d", block + i))
                 .toList();
+    }
+
+    @Test
+    void everyKindOfValueArrivesAsWritten() {
+        admin.post("/api/v1/customer-fields", "{\"key\": \"importedPlan\", \"label\": \"导入套餐\", \"type\": \"TEXT\"}");
+        String phone = CustomerApiTest.uniquePhone();
+        String csv = "姓名,手机号,邮箱,等级,标签,地区,生日,导入套餐\n"
+                + "\"值\"\"引号\"\"，逗号\",\"" + phone + "\",Mixed.Case" + phone + "@Example.CN,白金,"
+                + "\"带\\反斜杠;带\"\"引号\"\"\",上海,2000-01-01,\"千兆 {\"\"年付\"\"}\"\n";
+
+        JsonNode done = Imports.importAndWait(admin, "values.csv", csv.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(done.get("imported").asInt()).as(done.toString()).isEqualTo(1);
+        JsonNode found = admin.get("/api/v1/customers?q=" + phone).json().get("items").get(0);
+        JsonNode customer = admin.get("/api/v1/customers/" + found.get("id").asLong()).json();
+        assertThat(customer.get("name").asString()).isEqualTo("值\"引号\"，逗号");
+        assertThat(customer.get("tier").asString()).isEqualTo("白金");
+        assertThat(customer.get("region").asString()).isEqualTo("上海");
+        assertThat(customer.get("birthday").asString()).isEqualTo("2000-01-01");
+        assertThat(customer.get("tags").get(0).asString()).isEqualTo("带\\反斜杠");
+        assertThat(customer.get("tags").get(1).asString()).isEqualTo("带\"引号\"");
+        assertThat(customer.get("attributes").get("importedPlan").asString()).isEqualTo("千兆 {\"年付\"}");
+        assertThat(customer.get("consentSms").asBoolean()).isFalse();
+        assertThat(admin.get("/api/v1/customers?q=%E5%BC%95%E5%8F%B7").json().get("items").toString())
+                .as("found by a fragment of its name").contains(found.get("id").toString());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.kefu.customer.internal;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.kefu.customer.CustomerIdentity;
-import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,30 +44,29 @@ class BulkCustomerWriter {
             return;
         }
         List<Long> ids = nextIds(connection, customers.size());
-        StringBuilder rows = new StringBuilder();
-        StringBuilder identities = new StringBuilder();
-        StringBuilder timeline = new StringBuilder();
+        BinaryCopy rows = new BinaryCopy();
+        BinaryCopy identities = new BinaryCopy();
+        BinaryCopy timeline = new BinaryCopy();
         for (int i = 0; i < customers.size(); i++) {
             long id = ids.get(i);
             NewCustomer c = customers.get(i);
             appendCustomer(rows, id, c);
             for (CustomerIdentity identity : c.draft().identities()) {
-                line(identities, String.valueOf(id), identity.kind().name(), identity.value());
+                identities.row(3).int8(id).text(identity.kind().name()).text(identity.value());
             }
-            line(timeline, String.valueOf(id), "customer.imported", actor, timelineSummary);
+            timeline.row(4).int8(id).text("customer.imported").text(actor).text(timelineSummary);
         }
         boolean skipChecks = maySkipChecks(connection);
         if (skipChecks) {
             execute(connection, "SET LOCAL session_replication_role = replica");
         }
-        copy(connection, """
+        rows.send(connection, """
                 COPY customer (id, type, name, owner_id, department_id, tier, tags, region, lifecycle_stage,
                     birthday, consent_email, consent_sms, consent_phone, attributes, search_name, name_grams,
-                    pinyin_initials, pinyin_full) FROM STDIN WITH (FORMAT csv)""", rows);
-        copy(connection, "COPY customer_identity (customer_id, kind, value) FROM STDIN WITH (FORMAT csv)",
-                identities);
-        copy(connection, "COPY customer_timeline (customer_id, kind, actor_name, summary) FROM STDIN WITH (FORMAT csv)",
-                timeline);
+                    pinyin_initials, pinyin_full) FROM STDIN WITH (FORMAT binary)""");
+        identities.send(connection, "COPY customer_identity (customer_id, kind, value) FROM STDIN WITH (FORMAT binary)");
+        timeline.send(connection,
+                "COPY customer_timeline (customer_id, kind, actor_name, summary) FROM STDIN WITH (FORMAT binary)");
         if (skipChecks) {
             execute(connection, "SET LOCAL session_replication_role = origin");
         }
@@ -105,48 +100,12 @@ class BulkCustomerWriter {
         }
     }
 
-    private void appendCustomer(StringBuilder out, long id, NewCustomer c) {
+    private void appendCustomer(BinaryCopy out, long id, NewCustomer c) {
         CustomerDraft d = c.draft();
-        line(out, String.valueOf(id), d.type().name(), d.name(), text(d.ownerId()), text(c.departmentId()),
-                d.tier(), pgArray(d.tags()), d.region(), d.lifecycleStage().name(),
-                d.birthday() == null ? null : d.birthday().toString(), String.valueOf(d.consent().email()),
-                String.valueOf(d.consent().sms()), String.valueOf(d.consent().phone()),
-                json.writeValueAsString(d.attributes()), c.keys().searchName(), pgArray(c.keys().grams()),
-                c.keys().pinyinInitials(), c.keys().pinyinFull());
-    }
-
-    private static void copy(Connection connection, String sql, StringBuilder data) throws SQLException {
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** One CSV line; null is an empty unquoted field, which COPY reads as NULL. */
-    private static void line(StringBuilder out, String... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            if (fields[i] != null) {
-                out.append('"').append(fields[i].replace("\"", "\"\"")).append('"');
-            }
-        }
-        out.append('\n');
-    }
-
-    /** A PostgreSQL array literal: {"a","b"} with quotes and backslashes escaped. */
-    private static String pgArray(List<String> values) {
-        StringBuilder array = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            array.append(i == 0 ? "" : ",").append('"')
-                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return array.append('}').toString();
-    }
-
-    private static String text(Long value) {
-        return value == null ? null : value.toString();
+        out.row(18).int8(id).text(d.type().name()).text(d.name()).int8(d.ownerId()).int8(c.departmentId())
+                .text(d.tier()).textArray(d.tags()).text(d.region()).text(d.lifecycleStage().name())
+                .date(d.birthday()).bool(d.consent().email()).bool(d.consent().sms()).bool(d.consent().phone())
+                .jsonb(json.writeValueAsString(d.attributes())).text(c.keys().searchName())
+                .textArray(c.keys().grams()).text(c.keys().pinyinInitials()).text(c.keys().pinyinFull());
     }
 }

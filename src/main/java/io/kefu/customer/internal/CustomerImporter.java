@@ -152,7 +152,7 @@ public class CustomerImporter implements ApplicationRunner {
 
     private void run(UUID id, Path file, String fileName, ImportMapping mapping, StaffPrincipal by, Locale locale) {
         try {
-            int total = countRows(file);
+            int total = SpreadsheetRows.countRows(file, file.getFileName().toString());
             Progress progress = new Progress(id, total);
             long started = System.nanoTime();
             importRows(id, file, fileName, mapping, by, locale, progress);
@@ -245,17 +245,6 @@ public class CustomerImporter implements ApplicationRunner {
             return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(Duration.ofDays(1)));
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int countRows(Path file) {
-        try (SpreadsheetRows rows = SpreadsheetRows.open(file, file.getFileName().toString())) {
-            int count = 0;
-            while (rows.hasNext()) {
-                rows.next();
-                count++;
-            }
-            return count;
         }
     }
 

@@ -2,6 +2,7 @@ package io.kefu.customer.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -59,6 +60,35 @@ public final class SpreadsheetRows implements AutoCloseable, Iterator<List<Strin
             return csv(file);
         } catch (IOException | RuntimeException e) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "file", "customer.import.unreadable", fileName);
+        }
+    }
+
+    /**
+     * How many rows follow the headers. A CSV file is counted from its bytes, without decoding or parsing it: a
+     * quote, comma and line break are the same byte in UTF-8 and GB18030, and a line break inside quotes is part of
+     * its cell, as the parser reads it. An XLSX file is read through.
+     */
+    public static int countRows(Path file, String fileName) {
+        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            try (SpreadsheetRows rows = open(file, fileName)) {
+                int count = 0;
+                for (; rows.hasNext(); rows.next()) {
+                    count++;
+                }
+                return count;
+            }
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            CsvRecordCounter counter = new CsvRecordCounter();
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    counter.accept(buffer[i]);
+                }
+            }
+            return Math.max(0, counter.records() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
