@@ -48,6 +48,9 @@ for run in $(seq 1 "$runs"); do
     end=$(date +%s.%N)
     echo "import $run of $runs: $status"
     echo "$per $start $end" | awk '{printf "import throughput: %d rows in %.1f s = %.0f rows/s (upload to DONE)\n", $1, $3 - $2, $1 / ($3 - $2)}'
+    # after DONE the server refreshes statistics and merges the search indexes' pending entries: let it finish
+    # before the next import, as it would before a person starts another one
+    until grep -q "Customer import $id:" "$work/kefu.log"; do sleep 0.2; done
 done
 touch "$work/imported"
 fi

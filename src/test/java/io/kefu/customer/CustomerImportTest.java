@@ -5,8 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
 
 import io.kefu.ApiClient;
@@ -108,6 +111,29 @@ class CustomerImportTest {
     }
 
     @Test
+    void largeImportsStartedTogetherAllFinish() {
+        // six imports of seven chunks each, run all at once, would hold more threads (waiting on one another) than
+        // the application's shared pool of eight has, and more connections than its pool of ten
+        int rows = 12_000;
+        List<String> phones = phones("167", 6 * rows);
+        List<CompletableFuture<String>> started = new ArrayList<>();
+        for (int file = 0; file < 6; file++) {
+            StringBuilder csv = new StringBuilder("姓名,手机号\n");
+            for (String phone : phones.subList(file * rows, (file + 1) * rows)) {
+                csv.append("同时导入,").append(phone).append('\n');
+            }
+            byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+            started.add(CompletableFuture.supplyAsync(() -> Imports.start(admin, "together.csv", content, Map.of())));
+        }
+
+        for (CompletableFuture<String> id : started) {
+            JsonNode done = Imports.awaitEnd(admin, id.join());
+            assertThat(done.get("status").asString()).isEqualTo("DONE");
+            assertThat(done.get("imported").asInt()).isEqualTo(rows);
+        }
+    }
+
+    @Test
     void aRowTheDatabaseRefusesLateInTheFileLeavesNothingOfTheImport() {
         List<String> phones = phones(4_500);
         StringBuilder csv = new StringBuilder("姓名,手机号\n");
@@ -133,11 +159,14 @@ class CustomerImportTest {
                 .param("kefu-import:" + failed.get("id").asString() + "%").query(Integer.class).single()).isZero();
     }
 
-    /** Mobile numbers no other test uses: a prefix of their own, then a block drawn from the clock. */
     private static List<String> phones(int count) {
-        long block = System.nanoTime() / 1000 % 10_000 * 10_000;
-        return LongStream.range(0, count).mapToObj(i -> "166" + String.format("%08d", block + i))
-                .toList();
+        return phones("166", count);
+    }
+
+    /** Mobile numbers no other test uses: a prefix of their own, then a block drawn at random. */
+    private static List<String> phones(String prefix, int count) {
+        long block = ThreadLocalRandom.current().nextLong(100_000_000 - count);
+        return LongStream.range(0, count).mapToObj(i -> prefix + String.format("%08d", block + i)).toList();
     }
 
     @Test

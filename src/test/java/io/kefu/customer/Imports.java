@@ -16,11 +16,20 @@ final class Imports {
     }
 
     static JsonNode importAndWait(ApiClient api, String fileName, byte[] content, Map<String, String> fields) {
+        return awaitEnd(api, start(api, fileName, content, fields));
+    }
+
+    /** Uploads and starts an import; returns its id. */
+    static String start(ApiClient api, String fileName, byte[] content, Map<String, String> fields) {
         ApiClient.Response started = api.upload("/api/v1/customers/imports", fileName, content, fields);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String id = started.json().get("id").asString();
+        return started.json().get("id").asString();
+    }
+
+    /** Follows an import until it is no longer running, for at most 30 seconds. */
+    static JsonNode awaitEnd(ApiClient api, String id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode status = started.json();
+        JsonNode status = api.get("/api/v1/customers/imports/" + id).json();
         while (status.get("status").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
             pause();
             status = api.get("/api/v1/customers/imports/" + id).json();

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import io.kefu.audit.AuditLog;
 import io.kefu.customer.CustomerIdentity;
@@ -49,6 +50,12 @@ public class CustomerImporter implements ApplicationRunner {
     static final int CHUNK = 2000;
     /** After this many new customers the planner's statistics and the search indexes are brought up to date. */
     static final int REFRESH_AFTER = 10_000;
+    /**
+     * Imports running at once on this node; later ones wait their turn. Each holds a database connection per
+     * writer until it ends: six at once took all ten of the pool's, and every request of the application waited
+     * with them. Two keep both cores busy already.
+     */
+    static final int MAX_RUNNING = 2;
     /** The progress bar is moved about five times a second, not after every chunk. */
     private static final long SHOW_PROGRESS_EVERY = Duration.ofMillis(200).toNanos();
     private static final Logger log = LoggerFactory.getLogger(CustomerImporter.class);
@@ -61,11 +68,12 @@ public class CustomerImporter implements ApplicationRunner {
     private final MessageSource messages;
     private final AuditLog audit;
     private final TaskExecutor executor;
+    private final Semaphore running = new Semaphore(MAX_RUNNING, true);
     private final Path uploads;
 
     CustomerImporter(CustomerImports imports, CustomerRepository customers, ImportTransactions transactions,
                      CustomerFields fields, StaffDirectory staff, MessageSource messages, AuditLog audit,
-                     TaskExecutor executor, KefuProperties properties) {
+                     KefuProperties properties) {
         this.imports = imports;
         this.customers = customers;
         this.transactions = transactions;
@@ -73,7 +81,7 @@ public class CustomerImporter implements ApplicationRunner {
         this.staff = staff;
         this.messages = messages;
         this.audit = audit;
-        this.executor = executor;
+        this.executor = ImportThreads.NEW_THREAD_EACH;
         this.uploads = properties.dataDir().resolve("imports");
     }
 
@@ -154,8 +162,13 @@ public class CustomerImporter implements ApplicationRunner {
         try {
             int total = SpreadsheetRows.countRows(file, file.getFileName().toString());
             Progress progress = new Progress(id, total);
+            running.acquireUninterruptibly();
             long started = System.nanoTime();
-            importRows(id, file, fileName, mapping, by, locale, progress);
+            try {
+                importRows(id, file, fileName, mapping, by, locale, progress);
+            } finally {
+                running.release();
+            }
             if (progress.imported >= REFRESH_AFTER) {
                 customers.refreshSearchStatistics();
             }

@@ -34,14 +34,14 @@ class ImportTransactions {
     private final TaskExecutor executor;
 
     ImportTransactions(DataSource dataSource, PlatformTransactionManager transactionManager, BulkCustomerWriter writer,
-                       CustomerImports imports, JdbcClient jdbc, TaskExecutor executor) {
+                       CustomerImports imports, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.transactions = new TransactionTemplate(transactionManager);
         this.writer = writer;
         this.imports = imports;
         this.jdbc = jdbc;
-        this.executor = executor;
+        this.executor = ImportThreads.NEW_THREAD_EACH;
     }
 
     ImportTransaction begin(UUID importId, String actor, String timelineSummary) {
