@@ -64,7 +64,8 @@ class BulkCustomerWriter {
                 COPY customer (id, type, name, owner_id, department_id, tier, tags, region, lifecycle_stage,
                     birthday, consent_email, consent_sms, consent_phone, attributes, search_name, name_grams,
                     pinyin_initials, pinyin_full) FROM STDIN WITH (FORMAT binary)""");
-        identities.send(connection, "COPY customer_identity (customer_id, kind, value) FROM STDIN WITH (FORMAT binary)");
+        identities.send(connection,
+                "COPY customer_identity (customer_id, kind, value) FROM STDIN WITH (FORMAT binary)");
         timeline.send(connection,
                 "COPY customer_timeline (customer_id, kind, actor_name, summary) FROM STDIN WITH (FORMAT binary)");
         if (skipChecks) {

@@ -40,9 +40,9 @@ import org.springframework.stereotype.Service;
 /**
  * Imports customers from a CSV or XLSX file in the background. All good rows are committed together
  * ({@link ImportTransaction}), so an import either adds all of them or, if it fails or the application stops,
- * none. Bad rows change nothing and
- * are listed with their reason in a report; a row whose identity (phone, email...) already belongs to a customer
- * is counted as a duplicate and skipped, so importing the same file again adds nobody.
+ * none. Bad rows change nothing and are listed with their reason in a report; a row whose identity (phone,
+ * email...) already belongs to a customer is counted as a duplicate and skipped, so importing the same file again
+ * adds nobody.
  */
 @Service
 public class CustomerImporter implements ApplicationRunner {
@@ -173,8 +173,8 @@ public class CustomerImporter implements ApplicationRunner {
                 customers.refreshSearchStatistics();
             }
             log.info("Customer import {}: {} rows in {} ms ({} ms reading rows, alongside: {} ms checking duplicates, "
-                    + "{} ms waiting for the writers)", id, total, (System.nanoTime() - started) / 1_000_000, progress.readNanos / 1_000_000,
-                    progress.checkNanos / 1_000_000, progress.writeNanos / 1_000_000);
+                    + "{} ms waiting for the writers)", id, total, (System.nanoTime() - started) / 1_000_000,
+                    progress.readNanos / 1_000_000, progress.checkNanos / 1_000_000, progress.writeNanos / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Customer import {} failed", id, e);
             imports.fail(id, e.getMessage());

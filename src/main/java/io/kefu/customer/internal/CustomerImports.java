@@ -81,9 +81,11 @@ class CustomerImports {
                 .param("id", id).query(Integer.class).single() == 1;
     }
 
-    void markDone(UUID id) {
-        jdbc.sql("UPDATE customer_import SET status = 'DONE' WHERE id = :id AND status IN ('RUNNING', 'COMMITTING')")
-                .param("id", id).update();
+    /** False if the import was no longer running or committing (failed meanwhile, or done by another node). */
+    boolean markDone(UUID id) {
+        return jdbc.sql("""
+                UPDATE customer_import SET status = 'DONE' WHERE id = :id AND status IN ('RUNNING', 'COMMITTING')""")
+                .param("id", id).update() == 1;
     }
 
     /** Imports whose prepared rows were committed on start, after a stop cut their commit short. */

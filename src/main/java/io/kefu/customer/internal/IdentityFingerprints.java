@@ -34,7 +34,7 @@ final class IdentityFingerprints {
         return slots[slotOf(slots, fingerprint)] == fingerprint;
     }
 
-    /** Where the fingerprint is, or the empty slot where it would go (linear probing; the table is at most half full). */
+    /** Where the fingerprint is, or the empty slot where it would go (linear probing in a table at most half full). */
     private static int slotOf(long[] table, long fingerprint) {
         int mask = table.length - 1;
         int slot = (int) fingerprint & mask;

@@ -52,7 +52,10 @@ final class SingleImportTransaction implements ImportTransaction {
     @Override
     public void commit(Runnable outcome) {
         outcome.run();
-        imports.markDone(importId);
+        if (!imports.markDone(importId)) {
+            // failed meanwhile (another node starting fails running imports): its rows must not stay either
+            throw new IllegalStateException("Import " + importId + " is no longer running");
+        }
         transactions.commit(status);
     }
 

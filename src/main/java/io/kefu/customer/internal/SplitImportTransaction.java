@@ -56,6 +56,7 @@ final class SplitImportTransaction implements ImportTransaction {
     private final List<Writer> writers = new ArrayList<>();
     private volatile boolean abandoned;
     private boolean decided;
+    private boolean done;
 
     SplitImportTransaction(UUID importId, int writerCount, String actor, String timelineSummary,
                            BulkCustomerWriter writer, CustomerImports imports, TransactionTemplate transactions,
@@ -99,6 +100,7 @@ final class SplitImportTransaction implements ImportTransaction {
             w.commitPrepared();
         }
         imports.markDone(importId);
+        done = true;
     }
 
     @Override
@@ -109,7 +111,7 @@ final class SplitImportTransaction implements ImportTransaction {
             w.finished.exceptionally(e -> null).join();
             allCommitted &= w.end(decided);
         }
-        if (decided && allCommitted) {
+        if (decided && !done && allCommitted) {
             imports.markDone(importId);
         }
     }
