@@ -183,6 +183,8 @@ class BrowserTest {
         assertThat(page.locator("#ticketActions button")).hasText(new String[] {"开始处理"});
         page.locator("#action-START").click();
         assertThat(page.locator("#ticketActions")).containsText("解决");
+        // the page after the action is a new one: its buttons do nothing until htmx (deferred) has set them up
+        page.waitForLoadState(LoadState.LOAD);
 
         // The canned reply is filled in for this customer and ticket, ready to edit, then sent.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("受理确认")).click();
