@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sequence, so each of those checks would find what it looks for. The checks are skipped by running the COPYs in
  * the {@code replica} session replication role, which needs a superuser or, from PostgreSQL 15, a grant of
  * {@code SET ON PARAMETER session_replication_role}; without it they run as usual. That role also skips ordinary
- * triggers: the customer tables have none, and {@code BulkCustomerWriterTest} fails if one is added.
+ * triggers: the customer tables have none, and {@code ImportTransactionsTest} fails if one is added.
  */
 @Component
 class BulkCustomerWriter {
