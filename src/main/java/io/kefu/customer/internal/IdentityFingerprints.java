@@ -15,18 +15,15 @@ final class IdentityFingerprints {
     private long[] slots = new long[1 << 12];
     private int size;
 
-    /** Adds the identity; false if it (or one sharing its fingerprint) was already there. */
-    boolean add(CustomerIdentity identity) {
+    void add(CustomerIdentity identity) {
         long fingerprint = fingerprint(identity);
         int slot = slotOf(slots, fingerprint);
-        if (slots[slot] == fingerprint) {
-            return false;
+        if (slots[slot] != fingerprint) {
+            slots[slot] = fingerprint;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
         }
-        slots[slot] = fingerprint;
-        if (++size * 2 > slots.length) {
-            grow();
-        }
-        return true;
     }
 
     boolean contains(CustomerIdentity identity) {

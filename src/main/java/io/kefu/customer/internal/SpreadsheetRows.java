@@ -54,7 +54,7 @@ public final class SpreadsheetRows implements AutoCloseable, Iterator<List<Strin
 
     public static SpreadsheetRows open(Path file, String fileName) {
         try {
-            if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            if (isXlsx(fileName)) {
                 return xlsx(file);
             }
             return csv(file);
@@ -69,7 +69,7 @@ public final class SpreadsheetRows implements AutoCloseable, Iterator<List<Strin
      * its cell, as the parser reads it. An XLSX file is read through.
      */
     public static int countRows(Path file, String fileName) {
-        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        if (isXlsx(fileName)) {
             try (SpreadsheetRows rows = open(file, fileName)) {
                 int count = 0;
                 for (; rows.hasNext(); rows.next()) {
@@ -90,6 +90,10 @@ public final class SpreadsheetRows implements AutoCloseable, Iterator<List<Strin
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isXlsx(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     public List<String> headers() {
