@@ -26,7 +26,7 @@ grep -c "Kefu is ready" "$work/kefu.log" >"$work/starts"
 
 if [ ! -f "$work/imported" ]; then
 echo "generating $rows customers..."
-java -cp target/test-classes io.kefu.bench.CustomerDataGenerator "$rows" "$work/customers.csv"
+java -cp target/test-classes:target/classes io.kefu.bench.CustomerDataGenerator "$rows" "$work/customers.csv"
 ls -l "$work/customers.csv" | awk '{printf "file: %.1f MB\n", $5 / 1048576}'
 
 # IMPORT_RUNS=n splits the rows into n files imported one after another: the first import after the start runs

@@ -26,7 +26,7 @@ class MessagesTest {
     private static final Pattern AUDIT_ACTION = Pattern.compile("record(?:Unauthenticated)?\\([^\"]*\"([a-zA-Z.]+)\"");
     /** Timeline kinds: the second argument of addTimeline, and the kind the bulk writer gives imported customers. */
     private static final Pattern TIMELINE_KIND = Pattern.compile(
-            "(?:addTimeline\\(\\w+, |timeline\\.row\\(\\d+\\)\\.int8\\(\\w+\\)\\.text\\(|timeline\\.add\\([^,]+, )\"([a-zA-Z.]*[a-zA-Z])\"");
+            "(?:addTimeline\\(\\w+, |timeline(?:\\(\\))?\\.row\\(\\d+\\)\\.int8\\(\\w+\\)\\.text\\(|timeline\\.add\\([^,]+, )\"([a-zA-Z.]*[a-zA-Z])\"");
     private static final Pattern MESSAGE_KEY = Pattern.compile("\"((?:error|password|staff|department|role|skillGroup|problem)\\.[a-zA-Z.]+[a-zA-Z])\"");
 
     @Test

@@ -108,6 +108,11 @@ final class BinaryCopy {
         return this;
     }
 
+    /** The bytes written so far. */
+    int size() {
+        return length;
+    }
+
     /** Ends the data and sends it with the COPY statement. */
     void send(Connection connection, String copyStatement) throws SQLException {
         int16(-1);

@@ -38,39 +38,46 @@ class BulkCustomerWriter {
         this.json = json;
     }
 
+    /** The rows of one bulk write in COPY's binary form: customers, their identities, their first timeline entry. */
+    record Streams(BinaryCopy customers, BinaryCopy identities, BinaryCopy timeline) {
+    }
+
     void write(Connection connection, List<NewCustomer> customers, String actor, String timelineSummary)
             throws SQLException {
         if (customers.isEmpty()) {
             return;
         }
-        List<Long> ids = nextIds(connection, customers.size());
-        BinaryCopy rows = new BinaryCopy();
-        BinaryCopy identities = new BinaryCopy();
-        BinaryCopy timeline = new BinaryCopy();
-        for (int i = 0; i < customers.size(); i++) {
-            long id = ids.get(i);
-            NewCustomer c = customers.get(i);
-            appendCustomer(rows, id, c);
-            for (CustomerIdentity identity : c.draft().identities()) {
-                identities.row(3).int8(id).text(identity.kind().name()).text(identity.value());
-            }
-            timeline.row(4).int8(id).text("customer.imported").text(actor).text(timelineSummary);
-        }
+        Streams streams = encode(customers, nextIds(connection, customers.size()), actor, timelineSummary);
         boolean skipChecks = maySkipChecks(connection);
         if (skipChecks) {
             execute(connection, "SET LOCAL session_replication_role = replica");
         }
-        rows.send(connection, """
+        streams.customers().send(connection, """
                 COPY customer (id, type, name, owner_id, department_id, tier, tags, region, lifecycle_stage,
                     birthday, consent_email, consent_sms, consent_phone, attributes, search_name, name_grams,
                     pinyin_initials, pinyin_full) FROM STDIN WITH (FORMAT binary)""");
-        identities.send(connection,
+        streams.identities().send(connection,
                 "COPY customer_identity (customer_id, kind, value) FROM STDIN WITH (FORMAT binary)");
-        timeline.send(connection,
+        streams.timeline().send(connection,
                 "COPY customer_timeline (customer_id, kind, actor_name, summary) FROM STDIN WITH (FORMAT binary)");
         if (skipChecks) {
             execute(connection, "SET LOCAL session_replication_role = origin");
         }
+    }
+
+    /** The streams {@link #write} sends for these customers under these ids, without a database. */
+    Streams encode(List<NewCustomer> customers, List<Long> ids, String actor, String timelineSummary) {
+        Streams streams = new Streams(new BinaryCopy(), new BinaryCopy(), new BinaryCopy());
+        for (int i = 0; i < customers.size(); i++) {
+            long id = ids.get(i);
+            NewCustomer c = customers.get(i);
+            appendCustomer(streams.customers(), id, c);
+            for (CustomerIdentity identity : c.draft().identities()) {
+                streams.identities().row(3).int8(id).text(identity.kind().name()).text(identity.value());
+            }
+            streams.timeline().row(4).int8(id).text("customer.imported").text(actor).text(timelineSummary);
+        }
+        return streams;
     }
 
     private static List<Long> nextIds(Connection connection, int count) throws SQLException {

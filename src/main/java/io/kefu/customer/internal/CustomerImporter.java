@@ -239,11 +239,11 @@ public class CustomerImporter implements ApplicationRunner {
             if (holder != null) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.alreadyPresent",
                         new Object[] {String.valueOf(holder)}, locale), c.cells());
-            } else if (c.draft().identities().stream().anyMatch(taken::contains)) {
+            } else if (taken.containsAny(c.draft().identities())) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.repeatedInFile", null,
                         locale), c.cells());
             } else {
-                c.draft().identities().forEach(taken::add);
+                taken.addAll(c.draft().identities());
                 Long owner = CustomerService.defaultOwner(c.draft().ownerId(), by);
                 Long department = owner != null ? departmentOfOwner.get(owner) : by.departmentId();
                 fresh.add(new BulkCustomerWriter.NewCustomer(c.draft().withOwner(owner), department, c.keys()));

@@ -1,5 +1,7 @@
 package io.kefu.customer.internal;
 
+import java.util.List;
+
 import io.kefu.customer.CustomerIdentity;
 
 /**
@@ -29,6 +31,22 @@ final class IdentityFingerprints {
     boolean contains(CustomerIdentity identity) {
         long fingerprint = fingerprint(identity);
         return slots[slotOf(slots, fingerprint)] == fingerprint;
+    }
+
+    void addAll(List<CustomerIdentity> identities) {
+        for (CustomerIdentity identity : identities) {
+            add(identity);
+        }
+    }
+
+    /** Whether any of these was taken. */
+    boolean containsAny(List<CustomerIdentity> identities) {
+        for (CustomerIdentity identity : identities) {
+            if (contains(identity)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the fingerprint is, or the empty slot where it would go (linear probing in a table at most half full). */

@@ -1,0 +1,149 @@
+package io.kefu.customer.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+
+import io.kefu.customer.CustomerIdentity;
+import io.kefu.identity.StaffDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the import's own code over generated customers ({@link SampleCustomers}) while Kefu starts, so that the
+ * JIT has compiled it before a person's first import. Without it, the first 100,000 rows after a start cost the
+ * JVM about three times the CPU of later ones (the compiler's work, and the slow code it replaces), on the two
+ * cores PostgreSQL needs too: docs/benchmarks.md has the figures. The rows are read from a file, checked, keyed,
+ * looked up, fingerprinted and put in COPY's binary form as an import does; nothing is written to the database.
+ */
+@Component
+class ImportWarmUp implements ApplicationRunner {
+
+    /**
+     * What a rehearsal did: customers it would have added, rows it would have skipped as duplicates or rejected,
+     * and the bytes it would have sent for the customers.
+     */
+    record Rehearsal(int customers, int duplicates, int rejected, long bytes) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ImportWarmUp.class);
+    private static final String ACTOR = "warm-up";
+
+    private final CustomerFields fields;
+    private final StaffDirectory staff;
+    private final MessageSource messages;
+    private final CustomerRepository repository;
+    private final BulkCustomerWriter writer;
+    private final int rows;
+
+    ImportWarmUp(CustomerFields fields, StaffDirectory staff, MessageSource messages, CustomerRepository repository,
+                 BulkCustomerWriter writer, @Value("${kefu.customers.import-warm-up-rows:100000}") int rows) {
+        this.fields = fields;
+        this.staff = staff;
+        this.messages = messages;
+        this.repository = repository;
+        this.writer = writer;
+        this.rows = rows;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (rows <= 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            Rehearsal done = rehearse(rows);
+            log.info("Customer import warmed up on {} generated rows in {} ms",
+                    done.customers() + done.duplicates() + done.rejected(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Only the first import's speed depends on it: Kefu starts all the same.
+            log.warn("Customer import could not warm up", e);
+        }
+    }
+
+    /**
+     * Reads this many generated rows through the import's code, from a file as an upload is read, and looks up
+     * their identities as an import does; writes nothing.
+     */
+    Rehearsal rehearse(int count) {
+        Path file = sampleFile(count);
+        try {
+            return rehearse(SpreadsheetRows.open(file, file.getFileName().toString()));
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not remove {}", file, e);
+            }
+        }
+    }
+
+    private Rehearsal rehearse(SpreadsheetRows file) {
+        ImportRowReader reader = new ImportRowReader(ImportMapping.guess(file.headers(), fields.all()), fields, staff,
+                messages, Locale.SIMPLIFIED_CHINESE);
+        // The timeline entry's summary in Chinese, as imports write it: the JIT compiles for the text it has seen.
+        String summary = messages.getMessage("customer.import.timeline", new Object[] {"warm-up.csv"},
+                Locale.SIMPLIFIED_CHINESE);
+        IdentityFingerprints taken = new IdentityFingerprints();
+        int customers = 0;
+        int duplicates = 0;
+        int rejected = 0;
+        long bytes = 0;
+        try (PreparedChunks chunks = new PreparedChunks(file, reader, CustomerImporter.CHUNK,
+                ImportThreads.NEW_THREAD_EACH)) {
+            for (PreparedChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                rejected += chunk.rejections().size();
+                List<CustomerIdentity> all = new ArrayList<>();
+                chunk.candidates().forEach(c -> all.addAll(c.draft().identities()));
+                Map<CustomerIdentity, Long> existing = repository.holdersOf(all);
+                List<BulkCustomerWriter.NewCustomer> fresh = new ArrayList<>();
+                for (PreparedChunks.Candidate c : chunk.candidates()) {
+                    List<CustomerIdentity> identities = c.draft().identities();
+                    if (identities.stream().noneMatch(existing::containsKey) && !taken.containsAny(identities)) {
+                        taken.addAll(identities);
+                        fresh.add(new BulkCustomerWriter.NewCustomer(c.draft(), null, c.keys()));
+                    }
+                }
+                List<Long> ids = LongStream.rangeClosed(customers + 1, customers + fresh.size()).boxed().toList();
+                BulkCustomerWriter.Streams streams = writer.encode(fresh, ids, ACTOR, summary);
+                bytes += streams.customers().size() + streams.identities().size() + streams.timeline().size();
+                customers += fresh.size();
+                duplicates += chunk.candidates().size() - fresh.size();
+            }
+        }
+        return new Rehearsal(customers, duplicates, rejected, bytes);
+    }
+
+    private static Path sampleFile(int count) {
+        SplittableRandom random = new SplittableRandom(count);
+        try {
+            Path file = Files.createTempFile("kefu-import-warm-up-", ".csv");
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                out.write(SampleCustomers.header());
+                out.write('\n');
+                for (int i = 0; i < count; i++) {
+                    out.write(SampleCustomers.row(i, random));
+                    out.write('\n');
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
