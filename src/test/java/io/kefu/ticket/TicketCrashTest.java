@@ -132,7 +132,9 @@ class TicketCrashTest {
                 "-cp", System.getProperty("java.class.path"), "io.kefu.KefuApplication");
         builder.environment().putAll(Map.of("KEFU_DATA_DIR", DATA.toAbsolutePath().toString(),
                 "SERVER_PORT", String.valueOf(port), "KEFU_ADMIN_PASSWORD", "Crash-Test-2026",
-                "KEFU_BOOTSTRAP_TOKEN", TOKEN, "KEFU_SCHEDULING_POLL_INTERVAL", "1s"));
+                "KEFU_BOOTSTRAP_TOKEN", TOKEN, "KEFU_SCHEDULING_POLL_INTERVAL", "1s",
+                // Nothing is imported here: the customer import's warm-up would only lengthen both starts.
+                "KEFU_IMPORT_WARM_UP_ROWS", "0"));
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 DATA.resolve("kefu.log").toFile()));
         Process process = builder.start();
