@@ -43,7 +43,7 @@ for run in $(seq 1 "$runs"); do
         "http://localhost:$port/api/v1/customers/imports" | sed -E 's/.*"id":"([^"]+)".*/\1/')
     while :; do
         status=$(curl -s -H "Authorization: Bearer $token" "http://localhost:$port/api/v1/customers/imports/$id")
-        case "$status" in *'"status":"RUNNING"'*) sleep 0.1 ;; *) break ;; esac
+        case "$status" in *'"status":"RUNNING"'* | *'"status":"QUEUED"'*) sleep 0.1 ;; *) break ;; esac
     done
     end=$(date +%s.%N)
     echo "import $run of $runs: $status"

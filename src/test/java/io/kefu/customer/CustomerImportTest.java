@@ -126,8 +126,16 @@ class CustomerImportTest {
             started.add(CompletableFuture.supplyAsync(() -> Imports.start(admin, "together.csv", content, Map.of())));
         }
 
-        for (CompletableFuture<String> id : started) {
-            JsonNode done = Imports.awaitEnd(admin, id.join());
+        List<String> ids = started.stream().map(CompletableFuture::join).toList();
+        // at most two run at once: the others are seen waiting their turn, and start on their own
+        boolean seenQueued = false;
+        for (int poll = 0; poll < 600 && !seenQueued; poll++) {
+            seenQueued = ids.stream().anyMatch(id -> "QUEUED".equals(
+                    admin.get("/api/v1/customers/imports/" + id).json().get("status").asString()));
+        }
+        assertThat(seenQueued).as("an import waiting its turn shows as QUEUED").isTrue();
+        for (String id : ids) {
+            JsonNode done = Imports.awaitEnd(admin, id);
             assertThat(done.get("status").asString()).isEqualTo("DONE");
             assertThat(done.get("imported").asInt()).isEqualTo(rows);
         }

@@ -3,6 +3,7 @@ package io.kefu.customer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
@@ -11,7 +12,9 @@ import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,8 @@ class CustomerPagesTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient api;
 
@@ -185,6 +190,24 @@ class CustomerPagesTest {
         ApiClient.Response answer = api.post("/api/v1/customers", json);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         return answer.json().get("id").asLong();
+    }
+
+    @Test
+    void anImportWaitingItsTurnSaysSoAndKeepsAskingForItsProgress() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO customer_import (id, file_name, status, total_rows, created_by)
+                VALUES (?, 'waiting.csv', 'QUEUED', 5000, ?)""").params(id, TestAccounts.ADMIN).update();
+        WebSession session = signedIn(TestAccounts.ADMIN);
+
+        WebSession.Page progress = session.htmxGet("/customers/import/" + id + "/progress");
+
+        assertThat(progress.status()).isEqualTo(200);
+        assertThat(progress.body()).contains("id=\"importQueued\"", "waiting.csv", "hx-get=\"/customers/import/" + id
+                + "/progress\"").doesNotContain("id=\"importDone\"");
+        jdbc.sql("UPDATE customer_import SET status = 'FAILED', failure = 'test' WHERE id = ?").params(id).update();
+        assertThat(session.htmxGet("/customers/import/" + id + "/progress").body())
+                .doesNotContain("id=\"importQueued\"", "hx-get=");
     }
 
     private WebSession signedIn(String username) {

@@ -2,6 +2,7 @@ package io.kefu.customer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.kefu.ApiClient;
@@ -26,15 +27,19 @@ final class Imports {
         return started.json().get("id").asString();
     }
 
-    /** Follows an import until it is no longer running, for at most 30 seconds. */
+    /** Follows an import until it is neither waiting its turn nor running, for at most 30 seconds. */
     static JsonNode awaitEnd(ApiClient api, String id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode status = api.get("/api/v1/customers/imports/" + id).json();
-        while (status.get("status").asString().equals("RUNNING") && Instant.now().isBefore(deadline)) {
+        while (!isEnded(status) && Instant.now().isBefore(deadline)) {
             pause();
             status = api.get("/api/v1/customers/imports/" + id).json();
         }
         return status;
+    }
+
+    static boolean isEnded(JsonNode status) {
+        return List.of("DONE", "FAILED").contains(status.get("status").asString());
     }
 
     private static void pause() {

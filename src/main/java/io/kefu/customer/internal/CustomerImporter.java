@@ -162,9 +162,14 @@ public class CustomerImporter implements ApplicationRunner {
         try {
             int total = SpreadsheetRows.countRows(file, file.getFileName().toString());
             Progress progress = new Progress(id, total);
+            imports.progress(id, progress.counts());
             running.acquireUninterruptibly();
             long started = System.nanoTime();
             try {
+                if (!imports.markRunning(id)) {
+                    log.warn("Customer import {} was failed while it waited its turn", id);
+                    return;
+                }
                 importRows(id, file, fileName, mapping, by, locale, progress);
             } finally {
                 running.release();

@@ -29,8 +29,18 @@ class CustomerImports {
 
     void begin(UUID id, String fileName, String by) {
         separately.executeWithoutResult(s -> jdbc.sql("""
-                INSERT INTO customer_import (id, file_name, status, created_by) VALUES (:id, :file, 'RUNNING', :by)""")
+                INSERT INTO customer_import (id, file_name, status, created_by) VALUES (:id, :file, 'QUEUED', :by)""")
                 .param("id", id).param("file", fileName).param("by", by).update());
+    }
+
+    /**
+     * A queued import's turn has come; false if it was failed meanwhile (another node starting fails the imports
+     * it finds queued or running).
+     */
+    boolean markRunning(UUID id) {
+        return separately.execute(s -> jdbc.sql(
+                "UPDATE customer_import SET status = 'RUNNING' WHERE id = :id AND status = 'QUEUED'")
+                .param("id", id).update()) == 1;
     }
 
     /**
@@ -97,14 +107,18 @@ class CustomerImports {
     void fail(UUID id, String reason) {
         separately.executeWithoutResult(s -> jdbc.sql("""
                 UPDATE customer_import SET status = 'FAILED', imported = 0, failure = :reason, finished_at = now()
-                WHERE id = :id AND status = 'RUNNING'""").param("id", id).param("reason", reason).update());
+                WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""").param("id", id).param("reason", reason)
+                .update());
     }
 
-    /** Imports cut short by a stop of the application before they were decided: their rows were rolled back. */
+    /**
+     * Imports cut short by a stop of the application before they were decided (their rows were rolled back), and
+     * those still waiting their turn, whose threads the stop ended.
+     */
     int failInterrupted() {
         return jdbc.sql("""
                 UPDATE customer_import SET status = 'FAILED', imported = 0, failure = 'interrupted',
-                    finished_at = now() WHERE status = 'RUNNING'""").update();
+                    finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')""").update();
     }
 
     Optional<ImportStatus> find(UUID id) {

@@ -8,8 +8,9 @@ public record ImportStatus(UUID id, String fileName, String status, int totalRow
                            int duplicates, int rejected, String failure, String createdBy, Instant createdAt,
                            Instant finishedAt) {
 
+    /** QUEUED (waiting for its turn) and RUNNING end as DONE or FAILED. */
     public boolean finished() {
-        return !"RUNNING".equals(status);
+        return "DONE".equals(status) || "FAILED".equals(status);
     }
 
     /** Per cent done, for the progress bar. */

@@ -119,6 +119,7 @@ class ImportTransactionsTest {
     private UUID begin() {
         UUID id = UUID.randomUUID();
         imports.begin(id, "test.csv", "admin");
+        assertThat(imports.markRunning(id)).isTrue();
         return id;
     }
 
