@@ -22,6 +22,7 @@ import io.kefu.audit.AuditLog;
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.ClusterNodes;
 import io.kefu.platform.DomainException;
 import io.kefu.platform.KefuProperties;
 import org.apache.commons.csv.CSVFormat;
@@ -63,6 +64,7 @@ public class CustomerImporter implements ApplicationRunner {
     private final CustomerImports imports;
     private final CustomerRepository customers;
     private final ImportTransactions transactions;
+    private final ClusterNodes nodes;
     private final CustomerFields fields;
     private final StaffDirectory staff;
     private final MessageSource messages;
@@ -72,11 +74,12 @@ public class CustomerImporter implements ApplicationRunner {
     private final Path uploads;
 
     CustomerImporter(CustomerImports imports, CustomerRepository customers, ImportTransactions transactions,
-                     CustomerFields fields, StaffDirectory staff, MessageSource messages, AuditLog audit,
-                     KefuProperties properties) {
+                     ClusterNodes nodes, CustomerFields fields, StaffDirectory staff, MessageSource messages,
+                     AuditLog audit, KefuProperties properties) {
         this.imports = imports;
         this.customers = customers;
         this.transactions = transactions;
+        this.nodes = nodes;
         this.fields = fields;
         this.staff = staff;
         this.messages = messages;
@@ -123,7 +126,7 @@ public class CustomerImporter implements ApplicationRunner {
         }
         mapping.checked();
         UUID id = UUID.randomUUID();
-        imports.begin(id, fileName, by.username());
+        imports.begin(id, fileName, by.username(), nodes.self());
         executor.execute(() -> runAs(by, () -> run(id, uploads.resolve(token), fileName, mapping, by, locale)));
         return id;
     }
@@ -147,14 +150,6 @@ public class CustomerImporter implements ApplicationRunner {
             try (var files = Files.list(uploads)) {
                 files.filter(f -> isOlderThanADay(f)).forEach(CustomerImporter::deleteQuietly);
             }
-        }
-        int settled = transactions.settleInterrupted();
-        if (settled > 0) {
-            log.warn("{} part(s) of customer imports a stop cut short were settled", settled);
-        }
-        int interrupted = imports.failInterrupted();
-        if (interrupted > 0) {
-            log.warn("{} customer import(s) were cut short by a stop; none of their rows were kept", interrupted);
         }
     }
 

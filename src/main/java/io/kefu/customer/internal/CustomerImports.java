@@ -3,6 +3,7 @@ package io.kefu.customer.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class CustomerImports {
 
+    /** An import whose node is none of the live ones (imports from before nodes were recorded have none). */
+    private static final String ABANDONED = "(node_id IS NULL OR NOT node_id = ANY (:alive))";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate separately;
 
@@ -27,10 +31,12 @@ class CustomerImports {
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void begin(UUID id, String fileName, String by) {
+    /** An import waiting its turn on this node. */
+    void begin(UUID id, String fileName, String by, UUID node) {
         separately.executeWithoutResult(s -> jdbc.sql("""
-                INSERT INTO customer_import (id, file_name, status, created_by) VALUES (:id, :file, 'QUEUED', :by)""")
-                .param("id", id).param("file", fileName).param("by", by).update());
+                INSERT INTO customer_import (id, file_name, status, created_by, node_id)
+                VALUES (:id, :file, 'QUEUED', :by, :node)""")
+                .param("id", id).param("file", fileName).param("by", by).param("node", node).update());
     }
 
     /**
@@ -91,6 +97,12 @@ class CustomerImports {
                 .param("id", id).query(Integer.class).single() == 1;
     }
 
+    /** Whether the import runs on one of these nodes, which are alive: its parts are its node's to settle. */
+    boolean runsOn(UUID id, Set<UUID> nodes) {
+        return jdbc.sql("SELECT count(*) FROM customer_import WHERE id = :id AND node_id = ANY (:nodes)")
+                .param("id", id).param("nodes", nodes.toArray(UUID[]::new)).query(Integer.class).single() == 1;
+    }
+
     /** False if the import was no longer running or committing (failed meanwhile, or done by another node). */
     boolean markDone(UUID id) {
         return jdbc.sql("""
@@ -98,9 +110,10 @@ class CustomerImports {
                 .param("id", id).update() == 1;
     }
 
-    /** Imports whose prepared rows were committed on start, after a stop cut their commit short. */
-    void markCommittingDone() {
-        jdbc.sql("UPDATE customer_import SET status = 'DONE' WHERE status = 'COMMITTING'").update();
+    /** Imports of nodes no longer alive whose prepared rows were committed for them. */
+    void markAbandonedCommittingDone(Set<UUID> alive) {
+        jdbc.sql("UPDATE customer_import SET status = 'DONE' WHERE status = 'COMMITTING' AND " + ABANDONED)
+                .param("alive", alive.toArray(UUID[]::new)).update();
     }
 
     /** Nothing of a failed import stays: its rows were in the transactions that failed. */
@@ -112,13 +125,14 @@ class CustomerImports {
     }
 
     /**
-     * Imports cut short by a stop of the application before they were decided (their rows were rolled back), and
-     * those still waiting their turn, whose threads the stop ended.
+     * Imports of nodes no longer alive that were not decided (their rows were rolled back), and those that were
+     * still waiting their turn there.
      */
-    int failInterrupted() {
+    int failAbandoned(Set<UUID> alive) {
         return jdbc.sql("""
                 UPDATE customer_import SET status = 'FAILED', imported = 0, failure = 'interrupted',
-                    finished_at = now() WHERE status IN ('QUEUED', 'RUNNING')""").update();
+                    finished_at = now() WHERE status IN ('QUEUED', 'RUNNING') AND """ + ABANDONED)
+                .param("alive", alive.toArray(UUID[]::new)).update();
     }
 
     Optional<ImportStatus> find(UUID id) {

@@ -2,6 +2,7 @@ package io.kefu.customer.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Chooses how an import is written: by one connection per core (up to {@value #MAX_WRITERS}) when the database
  * may prepare transactions ({@code max_prepared_transactions}, set by the embedded server), otherwise in one
- * transaction. Settles, on start, the imports a stop cut short between their writers' prepare and commit.
+ * transaction. Settles the imports a stop of their node cut short between their writers' prepare and commit.
  */
 @Component
 class ImportTransactions {
@@ -63,27 +64,28 @@ class ImportTransactions {
     }
 
     /**
-     * Commits the prepared transactions of imports that were decided (their outcome recorded) and rolls back
-     * the others; imports still running are then failed by {@link CustomerImports#failInterrupted()}.
+     * Commits the prepared transactions of imports that were decided (their outcome recorded) and rolls back the
+     * others, for the imports of nodes no longer alive; those imports' records are settled by
+     * {@link AbandonedImports}. A live node's prepared transactions are its own business.
      */
-    int settleInterrupted() {
+    int settleAbandoned(Set<UUID> alive) {
         List<String> prepared = jdbc.sql("""
                 SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND gid LIKE :prefix
                 ORDER BY gid""").param("prefix", SplitImportTransaction.PREFIX + "%").query(String.class).list();
         int settled = 0;
         for (String transactionId : prepared) {
             Optional<UUID> importId = SplitImportTransaction.importOf(transactionId);
-            if (importId.isEmpty()) {
+            if (importId.isEmpty() || imports.runsOn(importId.get(), alive)) {
                 continue;
             }
             boolean decided = imports.isCommitting(importId.get());
             // a transaction id cannot be a statement's parameter; this one matched the pattern of ours
             jdbc.sql((decided ? "COMMIT" : "ROLLBACK") + " PREPARED '" + transactionId + "'").update();
-            log.warn("{} the prepared part {} of an import a stop cut short", decided ? "Committed" : "Rolled back",
+            log.warn("{} the prepared part {} of an import whose node stopped", decided ? "Committed" : "Rolled back",
                     transactionId);
             settled++;
         }
-        imports.markCommittingDone();
+        imports.markAbandonedCommittingDone(alive);
         return settled;
     }
 }

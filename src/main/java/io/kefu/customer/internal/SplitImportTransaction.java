@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit, not yet visible). The decision is then one ordinary transaction that records the import's outcome and
  * sets it {@code COMMITTING}; only after it are the prepared transactions committed and the import set
  * {@code DONE}. A stop before the decision leaves an import that is rolled back on the next start, a stop after
- * it one that is committed then ({@link ImportTransactions#settleInterrupted()}).
+ * it one that is committed then ({@link ImportTransactions#settleAbandoned}).
  *
  * <p>The writers cannot see each other's rows before the commit, so a duplicate within the file must be caught
  * before its rows are handed over ({@link IdentityFingerprints}); were two writers to insert the same identity,

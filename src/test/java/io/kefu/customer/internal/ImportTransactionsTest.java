@@ -16,6 +16,7 @@ import io.kefu.KefuTest;
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerType;
 import io.kefu.customer.IdentityKind;
+import io.kefu.platform.ClusterNodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An import's rows are committed all together or not at all, whether one transaction or several writers hold
- * them, and a stop between the writers' prepare and their commit is settled on the next start.
+ * them, and when their node stops between the writers' prepare and their commit; a node leaves the imports of
+ * the other live nodes alone.
  */
 @KefuTest
 class ImportTransactionsTest {
@@ -44,6 +46,10 @@ class ImportTransactionsTest {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClusterNodes nodes;
+    @Autowired
+    AbandonedImports abandoned;
 
     @ParameterizedTest(name = "{0} writer(s)")
     @ValueSource(ints = {1, 3})
@@ -74,21 +80,51 @@ class ImportTransactionsTest {
     }
 
     @Test
-    void preparedPartsOfADecidedImportAreCommittedOnStartAndTheOthersRolledBack() throws SQLException {
-        UUID decided = begin();
-        UUID undecided = begin();
+    void preparedPartsOfAnImportWhoseNodeStoppedAreSettledAndALiveNodesAreLeftAlone() throws SQLException {
+        UUID stopped = UUID.randomUUID();
+        UUID decided = begin(stopped);
+        UUID undecided = begin(stopped);
+        UUID live = begin(nodes.self());
         CustomerIdentity kept = phones(1).get(0);
         CustomerIdentity dropped = phones(1).get(0);
+        CustomerIdentity pending = phones(1).get(0);
         prepare(decided, kept);
         prepare(undecided, dropped);
+        prepare(live, pending);
         imports.markCommitting(decided);
         assertThat(status(decided)).as("shown as running until its rows are visible").isEqualTo("RUNNING");
+        try {
+            abandoned.settle();
 
-        assertThat(transactions.settleInterrupted()).isGreaterThanOrEqualTo(2);
+            assertThat(seenElsewhere(List.of(kept, dropped, pending))).containsOnlyKeys(kept);
+            assertThat(status(decided)).isEqualTo("DONE");
+            assertThat(status(undecided)).isEqualTo("FAILED");
+            assertThat(preparedOf(decided) + preparedOf(undecided)).isZero();
+            assertThat(status(live)).as("its node is alive").isEqualTo("RUNNING");
+            assertThat(preparedOf(live)).isEqualTo(1);
+        } finally {
+            jdbc.sql("ROLLBACK PREPARED '" + SplitImportTransaction.PREFIX + live + ":0'").update();
+        }
+    }
 
-        assertThat(seenElsewhere(List.of(kept, dropped))).containsOnlyKeys(kept);
-        assertThat(status(decided)).isEqualTo("DONE");
-        assertThat(preparedOf(decided) + preparedOf(undecided)).isZero();
+    @Test
+    void anImportIsFailedOnlyOnceItsNodeIsSilentOrGone() {
+        UUID otherLiveNode = UUID.randomUUID();
+        UUID silentNode = UUID.randomUUID();
+        jdbc.sql("INSERT INTO kefu_node (id, seen_at) VALUES (?, now()), (?, now() - interval '5 minutes')")
+                .params(otherLiveNode, silentNode).update();
+        UUID waitingElsewhere = UUID.randomUUID();
+        imports.begin(waitingElsewhere, "elsewhere.csv", "admin", otherLiveNode);
+        UUID runningElsewhere = begin(otherLiveNode);
+        UUID ofSilentNode = begin(silentNode);
+        UUID ofGoneNode = begin(UUID.randomUUID());
+
+        assertThat(abandoned.settle()).isGreaterThanOrEqualTo(2);
+
+        assertThat(status(waitingElsewhere)).isEqualTo("QUEUED");
+        assertThat(status(runningElsewhere)).isEqualTo("RUNNING");
+        assertThat(imports.find(ofSilentNode).orElseThrow().failure()).isEqualTo("interrupted");
+        assertThat(status(ofGoneNode)).isEqualTo("FAILED");
     }
 
     @Test
@@ -117,8 +153,12 @@ class ImportTransactionsTest {
     }
 
     private UUID begin() {
+        return begin(nodes.self());
+    }
+
+    private UUID begin(UUID node) {
         UUID id = UUID.randomUUID();
-        imports.begin(id, "test.csv", "admin");
+        imports.begin(id, "test.csv", "admin", node);
         assertThat(imports.markRunning(id)).isTrue();
         return id;
     }
