@@ -40,8 +40,8 @@ class CustomerImports {
     }
 
     /**
-     * A queued import's turn has come; false if it was failed meanwhile (another node starting fails the imports
-     * it finds queued or running).
+     * A queued import's turn has come; false if it was failed meanwhile (by another node, when this one's heartbeat
+     * seemed to have stopped: {@link AbandonedImports}).
      */
     boolean markRunning(UUID id) {
         return separately.execute(s -> jdbc.sql(
@@ -82,7 +82,7 @@ class CustomerImports {
 
     /**
      * The decision to commit an import whose rows are prepared in several transactions; refused if the import
-     * was meanwhile failed (another node starting marks running imports failed).
+     * was meanwhile failed (by another node, when this one seemed gone).
      */
     void markCommitting(UUID id) {
         int marked = jdbc.sql("UPDATE customer_import SET status = 'COMMITTING' WHERE id = :id AND status = 'RUNNING'")
