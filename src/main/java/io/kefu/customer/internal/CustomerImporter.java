@@ -230,8 +230,7 @@ public class CustomerImporter implements ApplicationRunner {
                                                              Map<Long, Long> departmentOfOwner, Locale locale,
                                                              Progress progress) {
         long start = System.nanoTime();
-        List<CustomerIdentity> all = chunk.stream().flatMap(c -> c.draft().identities().stream()).toList();
-        Map<CustomerIdentity, Long> existing = customers.holdersOf(all);
+        Map<CustomerIdentity, Long> existing = customers.holdersOf(PreparedChunks.Candidate.identitiesOf(chunk));
         List<BulkCustomerWriter.NewCustomer> fresh = new ArrayList<>();
         for (PreparedChunks.Candidate c : chunk) {
             Long holder = c.draft().identities().stream().map(existing::get).filter(Objects::nonNull).findFirst()

@@ -3,6 +3,8 @@ package io.kefu.customer.internal;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 
 import io.kefu.customer.CustomerIdentity;
 import io.kefu.identity.StaffDirectory;
@@ -42,34 +43,39 @@ class ImportWarmUp implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWarmUp.class);
     private static final String ACTOR = "warm-up";
+    /** Rows of the generated file, read once per pass. */
+    static final int PASS_ROWS = 20_000;
+    /** A pass in which the JIT compiled less than this (in ms) means it is done with the import's code. */
+    private static final long SETTLED_MILLIS = 100;
 
     private final CustomerFields fields;
     private final StaffDirectory staff;
     private final MessageSource messages;
     private final CustomerRepository repository;
     private final BulkCustomerWriter writer;
-    private final int rows;
+    private final int maxRows;
 
     ImportWarmUp(CustomerFields fields, StaffDirectory staff, MessageSource messages, CustomerRepository repository,
-                 BulkCustomerWriter writer, @Value("${kefu.customers.import-warm-up-rows:100000}") int rows) {
+                 BulkCustomerWriter writer, @Value("${kefu.customers.import-warm-up-rows:200000}") int maxRows) {
         this.fields = fields;
         this.staff = staff;
         this.messages = messages;
         this.repository = repository;
         this.writer = writer;
-        this.rows = rows;
+        this.maxRows = maxRows;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (rows <= 0) {
+        if (maxRows <= 0) {
             return;
         }
         long started = System.nanoTime();
         try {
-            Rehearsal done = rehearse(rows);
-            log.info("Customer import warmed up on {} generated rows in {} ms",
-                    done.customers() + done.duplicates() + done.rejected(), (System.nanoTime() - started) / 1_000_000);
+            List<Long> compiled = warmUp();
+            log.info("Customer import warmed up in {} ms: {} pass(es) over {} generated rows, the JIT compiling {} ms "
+                    + "in each", (System.nanoTime() - started) / 1_000_000, compiled.size(),
+                    Math.min(maxRows, PASS_ROWS), compiled);
         } catch (RuntimeException e) {
             // Only the first import's speed depends on it: Kefu starts all the same.
             log.warn("Customer import could not warm up", e);
@@ -77,19 +83,53 @@ class ImportWarmUp implements ApplicationRunner {
     }
 
     /**
-     * Reads this many generated rows through the import's code, from a file as an upload is read, and looks up
-     * their identities as an import does; writes nothing.
+     * Passes over one generated file until, during a pass, the JIT compiled almost nothing: it has then compiled
+     * the import's code, not merely queued it (while Kefu starts, the compiler is busy with everything else and
+     * puts off the code that gets hot). Stops after {@code maxRows} rows in any case; returns the compiler's time
+     * in each pass.
      */
+    private List<Long> warmUp() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        int passRows = Math.min(maxRows, PASS_ROWS);
+        Path file = sampleFile(passRows);
+        try {
+            List<Long> compiled = new ArrayList<>();
+            long lastPass;
+            do {
+                long before = jit.getTotalCompilationTime();
+                rehearse(file);
+                lastPass = jit.getTotalCompilationTime() - before;
+                compiled.add(lastPass);
+            } while (lastPass >= SETTLED_MILLIS && (compiled.size() + 1) * passRows <= maxRows);
+            return compiled;
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Reads this many generated rows through the import's code once; writes nothing. */
     Rehearsal rehearse(int count) {
         Path file = sampleFile(count);
         try {
-            return rehearse(SpreadsheetRows.open(file, file.getFileName().toString()));
+            return rehearse(file);
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Could not remove {}", file, e);
-            }
+            delete(file);
+        }
+    }
+
+    /**
+     * Reads the file through the import's code, as an upload is read, and looks up its identities as an import
+     * does; writes nothing.
+     */
+    private Rehearsal rehearse(Path file) {
+        return rehearse(SpreadsheetRows.open(file, file.getFileName().toString()));
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove {}", file, e);
         }
     }
 
@@ -118,9 +158,7 @@ class ImportWarmUp implements ApplicationRunner {
 
     /** How many of the candidates are new, as the importer finds them: in neither the database nor earlier rows. */
     private int countNew(List<PreparedChunks.Candidate> candidates, IdentityFingerprints taken) {
-        List<CustomerIdentity> all = new ArrayList<>();
-        candidates.forEach(c -> all.addAll(c.draft().identities()));
-        Map<CustomerIdentity, Long> existing = repository.holdersOf(all);
+        Map<CustomerIdentity, Long> existing = repository.holdersOf(PreparedChunks.Candidate.identitiesOf(candidates));
         int fresh = 0;
         for (PreparedChunks.Candidate c : candidates) {
             List<CustomerIdentity> identities = c.draft().identities();
@@ -134,12 +172,18 @@ class ImportWarmUp implements ApplicationRunner {
 
     /**
      * Every candidate in COPY's form, new or not, so that this code is compiled whatever the database holds (a
-     * restarted benchmark's database holds the sample's customers); returns the bytes.
+     * restarted benchmark's database holds the sample's customers); returns the bytes. The lists are of the
+     * classes an import passes (array lists), since the JIT compiles for the classes it has seen and compiles
+     * again when another one comes.
      */
     private long encode(List<PreparedChunks.Candidate> candidates, int before, String summary) {
-        List<BulkCustomerWriter.NewCustomer> customers = candidates.stream()
-                .map(c -> new BulkCustomerWriter.NewCustomer(c.draft(), null, c.keys())).toList();
-        List<Long> ids = LongStream.rangeClosed(before + 1, before + candidates.size()).boxed().toList();
+        List<BulkCustomerWriter.NewCustomer> customers = new ArrayList<>(candidates.size());
+        List<Long> ids = new ArrayList<>(candidates.size());
+        for (PreparedChunks.Candidate c : candidates) {
+            // with its owner set, as the importer does (none here, as for an administrator's import)
+            customers.add(new BulkCustomerWriter.NewCustomer(c.draft().withOwner(null), null, c.keys()));
+            ids.add((long) before + ids.size() + 1);
+        }
         BulkCustomerWriter.Streams streams = writer.encode(customers, ids, ACTOR, summary);
         return (long) streams.customers().size() + streams.identities().size() + streams.timeline().size();
     }

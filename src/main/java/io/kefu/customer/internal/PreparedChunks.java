@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.kefu.customer.CustomerIdentity;
 import org.springframework.core.task.TaskExecutor;
 
 /**
@@ -19,6 +20,11 @@ final class PreparedChunks implements AutoCloseable {
     }
 
     record Candidate(int rowNumber, List<String> cells, CustomerDraft draft, SearchKeys keys) {
+
+        /** The identities of all these candidates, to look them up at once. */
+        static List<CustomerIdentity> identitiesOf(List<Candidate> candidates) {
+            return candidates.stream().flatMap(c -> c.draft().identities().stream()).toList();
+        }
     }
 
     record Chunk(List<Candidate> candidates, List<Rejection> rejections, long readNanos) {
