@@ -56,7 +56,7 @@ class ImportWarmUp implements ApplicationRunner {
     private final int maxRows;
 
     ImportWarmUp(CustomerFields fields, StaffDirectory staff, MessageSource messages, CustomerRepository repository,
-                 BulkCustomerWriter writer, @Value("${kefu.customers.import-warm-up-rows:200000}") int maxRows) {
+                 BulkCustomerWriter writer, @Value("${kefu.customers.import-warm-up-rows:100000}") int maxRows) {
         this.fields = fields;
         this.staff = staff;
         this.messages = messages;
