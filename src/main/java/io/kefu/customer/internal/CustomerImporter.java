@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
@@ -233,8 +232,7 @@ public class CustomerImporter implements ApplicationRunner {
         Map<CustomerIdentity, Long> existing = customers.holdersOf(PreparedChunks.Candidate.identitiesOf(chunk));
         List<BulkCustomerWriter.NewCustomer> fresh = new ArrayList<>();
         for (PreparedChunks.Candidate c : chunk) {
-            Long holder = c.draft().identities().stream().map(existing::get).filter(Objects::nonNull).findFirst()
-                    .orElse(null);
+            Long holder = c.holderIn(existing);
             if (holder != null) {
                 progress.duplicate(c.rowNumber(), messages.getMessage("customer.import.alreadyPresent",
                         new Object[] {String.valueOf(holder)}, locale), c.cells());

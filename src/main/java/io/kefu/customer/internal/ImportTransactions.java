@@ -79,8 +79,7 @@ class ImportTransactions {
                 continue;
             }
             boolean decided = imports.isCommitting(importId.get());
-            // a transaction id cannot be a statement's parameter; this one matched the pattern of ours
-            jdbc.sql((decided ? "COMMIT" : "ROLLBACK") + " PREPARED '" + transactionId + "'").update();
+            jdbc.sql(SplitImportTransaction.endPrepared(transactionId, decided)).update();
             log.warn("{} the prepared part {} of an import whose node stopped", decided ? "Committed" : "Rolled back",
                     transactionId);
             settled++;

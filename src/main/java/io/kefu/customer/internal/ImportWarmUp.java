@@ -161,9 +161,8 @@ class ImportWarmUp implements ApplicationRunner {
         Map<CustomerIdentity, Long> existing = repository.holdersOf(PreparedChunks.Candidate.identitiesOf(candidates));
         int fresh = 0;
         for (PreparedChunks.Candidate c : candidates) {
-            List<CustomerIdentity> identities = c.draft().identities();
-            if (identities.stream().noneMatch(existing::containsKey) && !taken.containsAny(identities)) {
-                taken.addAll(identities);
+            if (c.holderIn(existing) == null && !taken.containsAny(c.draft().identities())) {
+                taken.addAll(c.draft().identities());
                 fresh++;
             }
         }

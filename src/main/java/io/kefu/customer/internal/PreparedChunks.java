@@ -2,6 +2,7 @@ package io.kefu.customer.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,17 @@ final class PreparedChunks implements AutoCloseable {
     }
 
     record Candidate(int rowNumber, List<String> cells, CustomerDraft draft, SearchKeys keys) {
+
+        /** The customer already holding one of this candidate's identities, among these holders; null if none. */
+        Long holderIn(Map<CustomerIdentity, Long> holders) {
+            for (CustomerIdentity identity : draft.identities()) {
+                Long holder = holders.get(identity);
+                if (holder != null) {
+                    return holder;
+                }
+            }
+            return null;
+        }
 
         /** The identities of all these candidates, to look them up at once. */
         static List<CustomerIdentity> identitiesOf(List<Candidate> candidates) {

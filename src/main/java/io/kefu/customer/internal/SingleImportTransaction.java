@@ -53,7 +53,7 @@ final class SingleImportTransaction implements ImportTransaction {
     public void commit(Runnable outcome) {
         outcome.run();
         if (!imports.markDone(importId)) {
-            // failed meanwhile (another node starting fails running imports): its rows must not stay either
+            // failed meanwhile (by another node, when this one seemed gone): its rows must not stay either
             throw new IllegalStateException("Import " + importId + " is no longer running");
         }
         transactions.commit(status);

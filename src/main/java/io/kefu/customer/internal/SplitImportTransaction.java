@@ -76,6 +76,14 @@ final class SplitImportTransaction implements ImportTransaction {
         }
     }
 
+    /**
+     * The statement that commits or rolls back one of an import's prepared transactions. Its id cannot be a
+     * statement's parameter: it is one of ours, built by this class or matched by {@link #importOf}.
+     */
+    static String endPrepared(String transactionId, boolean commit) {
+        return (commit ? "COMMIT" : "ROLLBACK") + " PREPARED '" + transactionId + "'";
+    }
+
     /** The import a prepared transaction belongs to, if it is one of an import's. */
     static Optional<UUID> importOf(String transactionId) {
         Matcher matcher = TRANSACTION_ID.matcher(transactionId);
@@ -192,7 +200,7 @@ final class SplitImportTransaction implements ImportTransaction {
 
         void commitPrepared() {
             try {
-                execute("COMMIT PREPARED '" + transactionId + "'");
+                execute(endPrepared(transactionId, true));
                 committed = true;
             } catch (SQLException e) {
                 throw new IllegalStateException("Committing the prepared import " + transactionId + " failed", e);
@@ -211,7 +219,7 @@ final class SplitImportTransaction implements ImportTransaction {
                 if (!prepared) {
                     c.rollback();
                 } else if (!committed) {
-                    execute((decided ? "COMMIT" : "ROLLBACK") + " PREPARED '" + transactionId + "'");
+                    execute(endPrepared(transactionId, decided));
                     committed = decided;
                 }
             } catch (SQLException e) {
