@@ -3,7 +3,9 @@ package io.kefu.ticket.internal;
 import java.util.List;
 import java.util.Optional;
 
+import io.kefu.platform.DomainException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +40,13 @@ public class TicketCategories {
 
     public Optional<Category> find(long id) {
         return all().stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    /** Refuses a category that does not exist (400 on the field {@code categoryId}); none is fine. */
+    void require(Long id) {
+        if (id != null && find(id).isEmpty()) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "categoryId", "ticket.noSuchCategory", id);
+        }
     }
 
     /** @return the new category's id, or empty when a sibling already has the name */

@@ -33,14 +33,16 @@ class TicketInboxService implements TicketInbox {
 
     private final TicketRepository tickets;
     private final TicketService service;
+    private final TicketOpening opening;
     private final TicketJournal journal;
     private final TicketAttachments attachments;
     private final CustomerDirectory customers;
 
-    TicketInboxService(TicketRepository tickets, TicketService service, TicketJournal journal,
+    TicketInboxService(TicketRepository tickets, TicketService service, TicketOpening opening, TicketJournal journal,
                        TicketAttachments attachments, CustomerDirectory customers) {
         this.tickets = tickets;
         this.service = service;
+        this.opening = opening;
         this.journal = journal;
         this.attachments = attachments;
         this.customers = customers;
@@ -59,7 +61,7 @@ class TicketInboxService implements TicketInbox {
             ticket = thread.get();
             service.customerWrote(ticket, customer.name(), message.channel());
         } else {
-            ticket = service.openForCustomer(new TicketDraft(customer.id(), DEFAULT_TYPE, null, message.channel(),
+            ticket = opening.openForCustomer(new TicketDraft(customer.id(), DEFAULT_TYPE, null, message.channel(),
                     null, subjectOf(message, text), text, null, null), customer);
         }
         String author = authorOf(message, customer);

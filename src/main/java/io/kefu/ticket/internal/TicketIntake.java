@@ -25,14 +25,14 @@ public class TicketIntake {
     public record Outcome(Ticket ticket, SlaSummary sla, boolean replayed) {
     }
 
-    private final TicketService tickets;
+    private final TicketOpening tickets;
     private final TicketRepository repository;
     private final IdempotencyKeys keys;
     private final CustomerDirectory customers;
     private final TicketSla sla;
     private final TicketNumbers numbers;
 
-    TicketIntake(TicketService tickets, TicketRepository repository, IdempotencyKeys keys,
+    TicketIntake(TicketOpening tickets, TicketRepository repository, IdempotencyKeys keys,
                  CustomerDirectory customers, TicketSla sla, TicketNumbers numbers) {
         this.tickets = tickets;
         this.repository = repository;
@@ -58,7 +58,7 @@ public class TicketIntake {
                 return new Outcome(first, sla.summaryOf(first), true);
             }
         }
-        TicketService.Opened opened = customer != null && customer.id() != null
+        TicketOpening.Opened opened = customer != null && customer.id() != null
                 ? tickets.create(ticketId, draft.forCustomer(customer.id()), creator)
                 : tickets.create(ticketId, draft, newOrKnown(customer, creator), creator);
         return new Outcome(opened.ticket(), opened.sla(), false);

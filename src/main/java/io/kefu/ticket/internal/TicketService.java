@@ -16,7 +16,6 @@ import io.kefu.platform.DomainException;
 import io.kefu.sla.SlaMetric;
 import io.kefu.ticket.TicketAction;
 import io.kefu.ticket.TicketChannel;
-import io.kefu.ticket.TicketCreated;
 import io.kefu.ticket.TicketPriority;
 import io.kefu.ticket.TicketReplied;
 import io.kefu.ticket.TicketState;
@@ -29,8 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Work orders: opening them, the conversation, the actions between states, assignment, return visits. Dispatch is
- * {@link TicketDispatch}.
+ * Work orders once opened: the conversation, the actions between states, assignment, return visits. Opening them is
+ * {@link TicketOpening}'s, dispatch {@link TicketDispatch}'s.
  * A ticket outside the caller's data scope does not exist for her (404). Changes are made under a row lock and,
  * when the caller names the version she saw, refused with 409 if someone changed the ticket since.
  */
@@ -53,14 +52,11 @@ public class TicketService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TicketSearch search;
-    private final TicketNumbers numbers;
-    private final TicketInserts inserts;
 
     TicketService(TicketRepository tickets, TicketJournal journal, TicketTypes types, TicketCategories categories,
                   Leads leads, ReturnVisits returnVisits, CannedReplies cannedReplies, TicketSla sla,
                   TicketNotices notices, CustomerDirectory customers, CustomerTimeline timeline, StaffDirectory staff,
-                  ApplicationEventPublisher events, Clock clock, TicketSearch search, TicketNumbers numbers,
-                  TicketInserts inserts) {
+                  ApplicationEventPublisher events, Clock clock, TicketSearch search) {
         this.tickets = tickets;
         this.journal = journal;
         this.types = types;
@@ -76,64 +72,6 @@ public class TicketService {
         this.events = events;
         this.clock = clock;
         this.search = search;
-        this.numbers = numbers;
-        this.inserts = inserts;
-    }
-
-    /** A ticket just opened, with its SLA as it started. */
-    public record Opened(Ticket ticket, SlaSummary sla) {
-    }
-
-    /** @param id drawn from the ticket sequence by the caller ({@link TicketNumbers#next()}) */
-    public Opened create(long id, TicketDraft draft, StaffPrincipal creator) {
-        return create(id, draft, customers.summary(draft.customerId()).orElseThrow(() ->
-                DomainException.onField(HttpStatus.BAD_REQUEST, "customerId", "ticket.customerNotFound",
-                        draft.customerId())), creator);
-    }
-
-    /** A ticket for a customer the caller has just found or created. */
-    public Opened create(long id, TicketDraft draft, CustomerDirectory.CustomerSummary customer,
-                         StaffPrincipal creator) {
-        checkType(draft.typeCode());
-        checkCategory(draft.categoryId());
-        Instant now = clock.instant();
-        Long departmentId = creator.departmentId();
-        if (draft.assigneeId() != null) {
-            departmentId = activeStaff(draft.assigneeId(), "assigneeId").departmentId();
-            if (draft.assigneeId() != creator.id() && !creator.can(Permission.TICKET_DISPATCH)) {
-                throw new AccessDeniedException("assign to others");
-            }
-        }
-        Ticket ticket = new Ticket(id, new TicketDraft(customer.id(), draft.typeCode(),
-                draft.priority(), draft.channel(), draft.categoryId(), draft.subject().strip(),
-                draft.description().strip(), draft.customFields(), null), creator.id(), departmentId, now);
-        ticket.assignTo(draft.assigneeId(), now);
-        SlaSummary started = open(ticket, customer, creator.displayName(), "ticket");
-        notices.assigned(ticket, creator.id());
-        return new Opened(ticket, started);
-    }
-
-    /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */
-    Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
-        Ticket ticket = new Ticket(numbers.next(), draft.forCustomer(customer.id()), null, null, clock.instant());
-        open(ticket, customer, customer.name(), ticket.getChannel().name());
-        return ticket;
-    }
-
-    /**
-     * What every new ticket goes through, whoever opened it: its SLA clocks start, its row is written, and it is
-     * searchable, in its history and on the customer's timeline (by {@code source}).
-     */
-    private SlaSummary open(Ticket ticket, CustomerDirectory.CustomerSummary customer, String openedBy,
-                            String source) {
-        SlaSummary started = sla.start(ticket, customer.tier());
-        inserts.insert(ticket);
-        search.changed(ticket.getId());
-        journal.recordChange(ticket.getId(), openedBy, "state", null, ticket.getState());
-        timeline.add(customer.id(), "ticket.created", label(ticket), source);
-        events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
-                ticket.getChannel()));
-        return started;
     }
 
     /**
@@ -180,8 +118,8 @@ public class TicketService {
     public Ticket edit(long id, long expectedVersion, String typeCode, TicketPriority priority, Long categoryId,
                        String subject, Map<String, Object> customFields, StaffPrincipal editor) {
         Ticket ticket = lock(id, expectedVersion, editor);
-        checkType(typeCode);
-        checkCategory(categoryId);
+        types.require(typeCode);
+        categories.require(categoryId);
         String actor = editor.displayName();
         journal.recordChange(id, actor, "type", ticket.getTypeCode(), typeCode);
         journal.recordChange(id, actor, "priority", ticket.getPriority(), priority);
@@ -247,7 +185,7 @@ public class TicketService {
         }
         Ticket ticket = lock(id, null, actor);
         requireOpen(ticket);
-        activeStaff(assigneeId, "assigneeId");
+        activeStaff(staff, assigneeId, "assigneeId");
         Long before = ticket.getAssigneeId();
         TicketState from = ticket.getState();
         ticket.assignTo(assigneeId, clock.instant());
@@ -343,19 +281,8 @@ public class TicketService {
         }
     }
 
-    private void checkType(String typeCode) {
-        if (typeCode == null || !types.exists(typeCode)) {
-            throw DomainException.onField(HttpStatus.BAD_REQUEST, "type", "ticket.noSuchType", typeCode);
-        }
-    }
-
-    private void checkCategory(Long categoryId) {
-        if (categoryId != null && categories.find(categoryId).isEmpty()) {
-            throw DomainException.onField(HttpStatus.BAD_REQUEST, "categoryId", "ticket.noSuchCategory", categoryId);
-        }
-    }
-
-    private StaffDirectory.StaffSummary activeStaff(long staffId, String field) {
+    /** The staff member a ticket is given to, who must exist and be enabled; else a 400 on {@code field}. */
+    static StaffDirectory.StaffSummary activeStaff(StaffDirectory staff, long staffId, String field) {
         return staff.find(staffId).filter(StaffDirectory.StaffSummary::enabled).orElseThrow(() ->
                 DomainException.onField(HttpStatus.BAD_REQUEST, field, "ticket.noSuchStaff", staffId));
     }

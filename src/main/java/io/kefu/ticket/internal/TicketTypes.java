@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.kefu.platform.DomainException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,8 +43,15 @@ public class TicketTypes {
         return jdbc.sql(SELECT + " WHERE code = :code").param("code", code).query(ROW).optional();
     }
 
+    /** Refuses a type tickets may not have (400 on the field {@code type}). */
+    void require(String code) {
+        if (code == null || !exists(code)) {
+            throw DomainException.onField(HttpStatus.BAD_REQUEST, "type", "ticket.noSuchType", code);
+        }
+    }
+
     /** Whether a ticket may have this type; asked for every new ticket, so the answer is read once per code. */
-    boolean exists(String code) {
+    private boolean exists(String code) {
         if (known.contains(code)) {
             return true;
         }
