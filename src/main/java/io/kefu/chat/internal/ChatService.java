@@ -2,22 +2,16 @@ package io.kefu.chat.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.kefu.chat.ChatState;
 import io.kefu.chat.SenderKind;
-import io.kefu.customer.CustomerDirectory;
-import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.CustomerTimeline;
-import io.kefu.customer.IdentityKind;
 import io.kefu.identity.Permission;
 import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
@@ -29,8 +23,6 @@ import io.kefu.sla.BusinessHours;
 import io.kefu.ticket.CustomerMessage;
 import io.kefu.ticket.TicketChannel;
 import io.kefu.ticket.TicketInbox;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,9 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Everything that happens in a chat, and the one place its state changes: every move is checked with
- * {@link ChatState#canMoveTo}, made under the chat's row lock together with the messages it writes, and signalled
- * to every node when the transaction commits.
+ * Everything that happens in a chat, on the visitor's side and the agent's, and the one place its state changes:
+ * every move is checked with {@link ChatState#canMoveTo}, made under the chat's row lock together with the messages
+ * it writes, and signalled to every node when the transaction commits. The visitor as a person (who she is, the
+ * pages she views) is {@link ChatVisitors}'; what a chat says, {@link ChatTexts}'.
  */
 @Service
 @Transactional
@@ -48,11 +41,6 @@ public class ChatService {
 
     /** A message posted, and whether it repeats an earlier post with the same clientId (nothing new stored). */
     public record Posted(MessageRecord message, boolean repeat) {
-    }
-
-    /** What a visit answers: the visitor (and her token), whether the office is open, her open chat if any. */
-    public record Visit(String visitorToken, Visitor visitor, boolean officeOpen, ChatRecord openChat,
-                        ChatSettings settings) {
     }
 
     private static final int MAX_TEXT = 4000;
@@ -63,85 +51,35 @@ public class ChatService {
     private final ChatBot bot;
     private final ChatSignals signals;
     private final ChatFiles files;
-    private final IdentityTokens identityTokens;
     private final BusinessHours hours;
-    private final CustomerDirectory customers;
     private final CustomerTimeline timeline;
     private final TicketInbox tickets;
     private final KnowledgeArticles articles;
     private final StaffDirectory staff;
-    private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final ChatTexts texts;
     private final Clock clock;
 
     ChatService(ChatStore chats, Visitors visitors, ChatSettingsStore settings, ChatBot bot, ChatSignals signals,
-                ChatFiles files, IdentityTokens identityTokens, BusinessHours hours, CustomerDirectory customers,
-                CustomerTimeline timeline, TicketInbox tickets, KnowledgeArticles articles, StaffDirectory staff,
-                MessageSource messages, JdbcClient jdbc, Clock clock) {
+                ChatFiles files, BusinessHours hours, CustomerTimeline timeline, TicketInbox tickets,
+                KnowledgeArticles articles, StaffDirectory staff, JdbcClient jdbc, ChatTexts texts, Clock clock) {
         this.chats = chats;
         this.visitors = visitors;
         this.settings = settings;
         this.bot = bot;
         this.signals = signals;
         this.files = files;
-        this.identityTokens = identityTokens;
         this.hours = hours;
-        this.customers = customers;
         this.timeline = timeline;
         this.tickets = tickets;
         this.articles = articles;
         this.staff = staff;
-        this.messages = messages;
         this.jdbc = jdbc;
+        this.texts = texts;
         this.clock = clock;
     }
 
     // ---- the visitor's side
-
-    /**
-     * A page load of the widget: finds or registers the visitor, ties her to a customer when the company's site
-     * vouches for her (identity token) or she is signed in to our portal, and records the page view.
-     */
-    public Visit visit(String token, String identityToken, String portalEmail, String url, String title,
-                       String referrer) {
-        Instant now = clock.instant();
-        ChatSettings current = settings.current();
-        Visitors.Registered registered = visitors.findOrRegister(Text.blankToNull(token), now);
-        Visitor visitor = registered.visitor();
-        if (Text.blankToNull(identityToken) != null) {
-            IdentityTokens.Identity identity = identityTokens.verify(identityToken.strip(), current.identitySecret(),
-                    now);
-            List<CustomerIdentity> identities = new ArrayList<>();
-            identities.add(new CustomerIdentity(IdentityKind.MEMBER_NO, identity.customerRef()));
-            Optional.ofNullable(identity.phone()).ifPresent(p -> identities.add(new CustomerIdentity(IdentityKind.PHONE, p)));
-            Optional.ofNullable(identity.email()).ifPresent(e -> identities.add(new CustomerIdentity(IdentityKind.EMAIL, e)));
-            String name = identity.name() == null ? identity.customerRef() : identity.name();
-            long customerId = customers.resolveOrCreate(name, identities, StaffPrincipal.system("chat")).id();
-            visitors.tie(visitor.id(), customerId, name);
-            visitor = visitors.find(visitor.id()).orElseThrow();
-        } else if (portalEmail != null && visitor.customerId() == null) {
-            Optional<Long> customerId = customers.findByIdentity(IdentityKind.EMAIL, portalEmail);
-            if (customerId.isPresent()) {
-                visitors.tie(visitor.id(), customerId.get(), null);
-                visitor = visitors.find(visitor.id()).orElseThrow();
-            }
-        }
-        String pageUrl = Text.truncate(Text.blankToNull(url), 2000);
-        if (pageUrl != null) {
-            visitors.view(visitor.id(), pageUrl, Text.truncate(Text.blankToNull(title), 500),
-                    Text.truncate(Text.blankToNull(referrer), 2000), now);
-        }
-        return new Visit(registered.token(), visitor, hours.isOpenAt(current.calendarId(), now),
-                chats.openOf(visitor.id()).orElse(null), current);
-    }
-
-    public void pageView(Visitor visitor, String url, String title) {
-        String pageUrl = Text.truncate(Text.blankToNull(url), 2000);
-        if (pageUrl == null) {
-            throw DomainException.onField(HttpStatus.BAD_REQUEST, "url", "chat.urlRequired");
-        }
-        visitors.view(visitor.id(), pageUrl, Text.truncate(Text.blankToNull(title), 500), null, clock.instant());
-    }
 
     /**
      * Opens a chat with the bot (or resumes her open one). A menu choice mapped to a skill group goes straight to
@@ -162,12 +100,12 @@ public class ChatService {
         long id = chats.insert(visitor.id(), visitor.customerId(), locale.toLanguageTag(), key, now);
         ChatRecord chat = chats.lock(id).orElseThrow();
         if (!hours.isOpenAt(current.calendarId(), now)) {
-            botSays(chat, text(chat, "chat.bot.closed"), null);
+            botSays(chat, texts.text(chat, "chat.bot.closed"), null);
             chats.update(id, Map.of("overflow", "CALLBACK"));
         } else if (item != null && item.skillGroupId() != null) {
             queue(chats.lock(id).orElseThrow(), item.skillGroupId(), current);
         } else {
-            botSays(chat, text(chat, "chat.bot.hello"), null);
+            botSays(chat, texts.text(chat, "chat.bot.hello"), null);
         }
         signals.changed(id);
         return chats.find(id).orElseThrow();
@@ -220,7 +158,7 @@ public class ChatService {
             ChatSettings current = settings.current();
             if (!hours.isOpenAt(current.calendarId(), clock.instant())) {
                 if (!"CALLBACK".equals(chat.overflow())) {
-                    botSays(chat, text(chat, "chat.bot.closed"), null);
+                    botSays(chat, texts.text(chat, "chat.bot.closed"), null);
                     chats.update(chatId, Map.of("overflow", "CALLBACK"));
                 }
             } else {
@@ -229,29 +167,6 @@ public class ChatService {
             signals.changed(chatId);
         }
         return chats.find(chatId).orElseThrow();
-    }
-
-    /** Ties the visitor to the customer with these contact details, creating her when new (never twice). */
-    public ChatRecord contact(Visitor visitor, long chatId, String name, String phone, String email) {
-        own(visitor, chatId);
-        long customerId = customerFor(name, phone, email);
-        visitors.tie(visitor.id(), customerId, Text.truncate(Text.blankToNull(name), 200));
-        chats.update(chatId, Map.of("customer_id", customerId));
-        signals.changed(chatId);
-        return chats.find(chatId).orElseThrow();
-    }
-
-    /** A message left when nobody can chat (office closed, or a callback offered): it becomes a ticket. */
-    public long leaveMessage(Visitor visitor, String name, String phone, String email, String text) {
-        String body = messageText(text);
-        long customerId = customerFor(name, phone, email);
-        visitors.tie(visitor.id(), customerId, Text.truncate(Text.blankToNull(name), 200));
-        Locale locale = LocaleContextHolder.getLocale();
-        String subject = Text.truncate(messages.getMessage("chat.leaveMessage.subject", null, locale) + " "
-                + body.lines().findFirst().orElse(""), 200);
-        TicketInbox.Delivery delivery = tickets.receive(CustomerMessage.text(customerId, TicketChannel.CHAT, null,
-                subject, body + trailText(visitor.id()), Text.blankToNull(name)));
-        return delivery.ticketId();
     }
 
     public ChatRecord endByVisitor(Visitor visitor, long chatId) {
@@ -333,7 +248,7 @@ public class ChatService {
             throw new DomainException(HttpStatus.CONFLICT, "chat.alreadyTaken");
         }
         chat = chats.lock(chatId).orElseThrow();
-        system(chat, text(chat, "chat.system.accepted", me.displayName()), false);
+        system(chat, texts.text(chat, "chat.system.accepted", me.displayName()), false);
         signals.changed(chatId);
         return chats.find(chatId).orElseThrow();
     }
@@ -413,9 +328,9 @@ public class ChatService {
         String remark = Text.truncate(Text.blankToNull(note), 2000);
         if (remark != null) {
             chats.append(chatId, SenderKind.SYSTEM, me.id(), me.displayName(),
-                    text(chat, "chat.system.transferNote", target, remark), true, null, null, null, now);
+                    texts.text(chat, "chat.system.transferNote", target, remark), true, null, null, null, now);
         }
-        system(chat, text(chat, "chat.system.transferred"), false);
+        system(chat, texts.text(chat, "chat.system.transferred"), false);
         signals.changed(chatId);
         return chats.find(chatId).orElseThrow();
     }
@@ -437,8 +352,8 @@ public class ChatService {
         if (chat.customerId() == null) {
             throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, "chat.noCustomer");
         }
-        String transcript = transcript(chat);
-        String subject = Text.truncate(text(chat, "chat.ticket.subject", chat.id()), 200);
+        String transcript = texts.transcript(chat);
+        String subject = Text.truncate(texts.text(chat, "chat.ticket.subject", chat.id()), 200);
         long ticketId = tickets.receive(CustomerMessage.text(chat.customerId(), TicketChannel.CHAT, null, subject,
                 transcript.isBlank() ? subject : transcript, visitors.find(chat.visitorId()).map(Visitor::name)
                         .orElse(null))).ticketId();
@@ -452,11 +367,11 @@ public class ChatService {
     private void answer(ChatRecord chat, String question) {
         ChatSettings current = settings.current();
         if (!hours.isOpenAt(current.calendarId(), clock.instant())) {
-            botSays(chat, text(chat, "chat.bot.closed"), null);
+            botSays(chat, texts.text(chat, "chat.bot.closed"), null);
             chats.update(chat.id(), Map.of("overflow", "CALLBACK"));
             return;
         }
-        if (asksForPerson(question)) {
+        if (texts.asksForPerson(question)) {
             queue(chat, groupOf(chat, current), current);
             return;
         }
@@ -472,7 +387,7 @@ public class ChatService {
             queue(chats.lock(chat.id()).orElseThrow(), groupOf(chat, current), current);
             return;
         }
-        botSays(chat, text(chat, reading.hits().isEmpty() ? "chat.bot.noAnswer" : "chat.bot.choices"),
+        botSays(chat, texts.text(chat, reading.hits().isEmpty() ? "chat.bot.noAnswer" : "chat.bot.choices"),
                 reading.hits().stream().map(ChatService::ref).toList());
     }
 
@@ -488,7 +403,7 @@ public class ChatService {
                 group = current.overflowGroupId();
                 overflow = "ROUTED";
             } else {
-                botSays(chat, text(chat, "chat.bot.callback"), null);
+                botSays(chat, texts.text(chat, "chat.bot.callback"), null);
                 chats.update(chat.id(), Map.of("overflow", "CALLBACK"));
                 return;
             }
@@ -500,7 +415,7 @@ public class ChatService {
         changes.put("queued_at", clock.instant());
         changes.put("overflow", overflow);
         chats.update(chat.id(), changes);
-        system(chat, text(chat, "chat.system.queued"), false);
+        system(chat, texts.text(chat, "chat.system.queued"), false);
     }
 
     private void end(ChatRecord chat) {
@@ -510,9 +425,9 @@ public class ChatService {
         changes.put("state", ChatState.ENDED);
         changes.put("ended_at", now);
         chats.update(chat.id(), changes);
-        system(chat, text(chat, "chat.system.ended"), false);
+        system(chat, texts.text(chat, "chat.system.ended"), false);
         if (chat.customerId() != null) {
-            timeline.add(chat.customerId(), "chat.ended", summary(chat), TicketChannel.CHAT.name());
+            timeline.add(chat.customerId(), "chat.ended", texts.summary(chat), TicketChannel.CHAT.name());
         }
         signals.changed(chat.id());
     }
@@ -543,24 +458,6 @@ public class ChatService {
         return item == null ? null : item.skillGroupId();
     }
 
-    private long customerFor(String name, String phone, String email) {
-        String who = Text.truncate(Text.blankToNull(name), 200);
-        if (who == null) {
-            throw DomainException.onField(HttpStatus.BAD_REQUEST, "name", "chat.nameRequired");
-        }
-        List<CustomerIdentity> identities = new ArrayList<>();
-        if (Text.blankToNull(phone) != null) {
-            identities.add(new CustomerIdentity(IdentityKind.PHONE, phone.strip()));
-        }
-        if (Text.blankToNull(email) != null) {
-            identities.add(new CustomerIdentity(IdentityKind.EMAIL, email.strip()));
-        }
-        if (identities.isEmpty()) {
-            throw DomainException.onField(HttpStatus.BAD_REQUEST, "phone", "chat.contactRequired");
-        }
-        return customers.resolveOrCreate(who, identities, StaffPrincipal.system("chat")).id();
-    }
-
     private void requireLive(ChatRecord chat) {
         if (!chat.state().live()) {
             throw new DomainException(HttpStatus.CONFLICT, "chat.ended");
@@ -568,55 +465,12 @@ public class ChatService {
     }
 
     private void botSays(ChatRecord chat, String text, List<MessageRecord.ArticleRef> refs) {
-        chats.append(chat.id(), SenderKind.BOT, null, text(chat, "chat.bot.name"), text, false, null, refs, null,
+        chats.append(chat.id(), SenderKind.BOT, null, texts.text(chat, "chat.bot.name"), text, false, null, refs, null,
                 clock.instant());
     }
 
     private void system(ChatRecord chat, String text, boolean staffOnly) {
         chats.append(chat.id(), SenderKind.SYSTEM, null, null, text, staffOnly, null, null, null, clock.instant());
-    }
-
-    /** The handoff words of every language Kefu speaks, so a visitor may ask in either. */
-    private boolean asksForPerson(String question) {
-        String asked = question.strip().toLowerCase(Locale.ROOT);
-        return Stream.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)
-                .flatMap(locale -> Stream.of(messages.getMessage("chat.bot.handoffWords", null, locale).split(",")))
-                .map(word -> word.strip().toLowerCase(Locale.ROOT))
-                .anyMatch(word -> !word.isEmpty() && asked.equals(word));
-    }
-
-    private String transcript(ChatRecord chat) {
-        return chats.messagesAfter(chat.id(), 0, false).stream()
-                .map(m -> "[" + m.createdAt() + "] " + senderLabel(chat, m) + ": "
-                        + (m.file() != null ? m.file().name() : m.text()))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private String summary(ChatRecord chat) {
-        List<MessageRecord> all = chats.messagesAfter(chat.id(), 0, false);
-        String first = all.stream().filter(m -> m.senderKind() == SenderKind.VISITOR && !m.text().isBlank())
-                .map(MessageRecord::text).findFirst().orElse("");
-        String agent = chat.agentId() == null ? text(chat, "chat.bot.name")
-                : staff.find(chat.agentId()).map(StaffDirectory.StaffSummary::displayName).orElse("");
-        return Text.truncate(text(chat, "chat.timeline.summary", agent, all.size(), Text.truncate(first, 80)), 500);
-    }
-
-    private String senderLabel(ChatRecord chat, MessageRecord message) {
-        return message.senderName() != null ? message.senderName()
-                : text(chat, "chat.sender." + message.senderKind().name());
-    }
-
-    private String trailText(long visitorId) {
-        List<Visitors.PageView> trail = visitors.trail(visitorId);
-        if (trail.isEmpty()) {
-            return "";
-        }
-        return "\n\n" + trail.stream().limit(10).map(view -> view.at() + " " + view.url())
-                .collect(Collectors.joining("\n"));
-    }
-
-    private String text(ChatRecord chat, String key, Object... args) {
-        return messages.getMessage(key, args, Locale.forLanguageTag(chat.locale()));
     }
 
     private static String clientId(String clientId) {
@@ -627,7 +481,8 @@ public class ChatService {
         return value;
     }
 
-    private static String messageText(String text) {
+    /** A message's text, required and at most {@value #MAX_TEXT} characters. */
+    static String messageText(String text) {
         String value = Text.blankToNull(text);
         if (value == null) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "text", "chat.textRequired");

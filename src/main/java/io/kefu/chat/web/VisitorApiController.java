@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.kefu.chat.internal.ChatRecord;
 import io.kefu.chat.internal.ChatService;
+import io.kefu.chat.internal.ChatVisitors;
 import io.kefu.chat.internal.ChatSettings;
 import io.kefu.chat.internal.ChatStore;
 import io.kefu.chat.internal.ChatStreams;
@@ -89,6 +90,7 @@ class VisitorApiController {
     }
 
     private final ChatService service;
+    private final ChatVisitors visits;
     private final ChatStore chats;
     private final ChatViews views;
     private final ChatStreams streams;
@@ -97,9 +99,11 @@ class VisitorApiController {
     private final VisitorLimits limits;
     private final MessageSource messages;
 
-    VisitorApiController(ChatService service, ChatStore chats, ChatViews views, ChatStreams streams, ChatFiles files,
-                         Visitors visitors, VisitorLimits limits, MessageSource messages) {
+    VisitorApiController(ChatService service, ChatVisitors visits, ChatStore chats, ChatViews views,
+                         ChatStreams streams, ChatFiles files, Visitors visitors, VisitorLimits limits,
+                         MessageSource messages) {
         this.service = service;
+        this.visits = visits;
         this.chats = chats;
         this.views = views;
         this.streams = streams;
@@ -113,7 +117,7 @@ class VisitorApiController {
     VisitResponse visit(@RequestBody VisitRequest body, HttpServletRequest request) {
         limits.request(request.getRemoteAddr());
         PageInput page = body.page() == null ? new PageInput(null, null, null) : body.page();
-        ChatService.Visit visit = service.visit(body.visitorToken(), body.identityToken(), portalEmail(request),
+        ChatVisitors.Visit visit = visits.visit(body.visitorToken(), body.identityToken(), portalEmail(request),
                 page.url(), page.title(), page.referrer());
         Locale locale = LocaleContextHolder.getLocale();
         ChatSettings settings = visit.settings();
@@ -129,7 +133,7 @@ class VisitorApiController {
 
     @PostMapping("/page-views")
     ResponseEntity<Void> pageView(Visitor visitor, @RequestBody PageInput body) {
-        service.pageView(visitor, body.url(), body.title());
+        visits.pageView(visitor, body.url(), body.title());
         return ResponseEntity.noContent().build();
     }
 
@@ -159,14 +163,14 @@ class VisitorApiController {
     ChatView contact(Visitor visitor, @PathVariable long id, @RequestBody ContactRequest body,
                      HttpServletRequest request) {
         limits.form(request.getRemoteAddr());
-        return views.of(service.contact(visitor, id, body.name(), body.phone(), body.email()));
+        return views.of(visits.contact(visitor, id, body.name(), body.phone(), body.email()));
     }
 
     @PostMapping("/leave-message")
     ResponseEntity<Map<String, Long>> leaveMessage(Visitor visitor, @RequestBody LeaveRequest body,
                                                    HttpServletRequest request) {
         limits.form(request.getRemoteAddr());
-        long ticketId = service.leaveMessage(visitor, body.name(), body.phone(), body.email(), body.text());
+        long ticketId = visits.leaveMessage(visitor, body.name(), body.phone(), body.email(), body.text());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("ticketId", ticketId));
     }
 
