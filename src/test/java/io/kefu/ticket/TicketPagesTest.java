@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
+import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,27 @@ class TicketPagesTest {
         assertThat(agent.get("/tickets?queue=MINE&state=IN_PROGRESS").body()).contains(subject,
                 "<option value=\"IN_PROGRESS\" selected=\"selected\">处理中</option>",
                 "<option value=\"DUE\" selected=\"selected\">截止时间优先</option>");
+    }
+
+    @Test
+    void theHistoryNamesStatesTypesPrioritiesAndPeopleAsTheScreensDoNotByTheirCodes() {
+        ApiClient admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+        long id = Tickets.open(admin, "REPAIR");
+        long agentId = Lookups.staffId(admin, TestAccounts.AGENT);
+        WebSession agent = signedIn(TestAccounts.AGENT);
+        agent.post("/tickets/" + id + "/assign", Map.of("assigneeId", String.valueOf(agentId)));
+        long version = admin.get("/api/v1/tickets/" + id).json().get("version").asLong();
+        agent.post("/tickets/" + id + "/edit", Map.of("version", String.valueOf(version), "type", "CONSULTATION",
+                "priority", "URGENT", "subject", "看历史"));
+        agent.post("/tickets/" + id + "/actions", Map.of("action", "START"));
+
+        String body = agent.get("/tickets/" + id).body();
+        String history = body.substring(body.indexOf("id=\"ticketHistory\""), body.indexOf("</table>",
+                body.indexOf("id=\"ticketHistory\"")));
+        assertThat(history).contains("新建", "已分配", "处理中", "李明", "故障报修", "咨询", "紧急")
+                .doesNotContain("ASSIGNED", "IN_PROGRESS", "REPAIR", "CONSULTATION", "URGENT", ">" + agentId + "<");
+        assertThat(admin.get("/api/v1/tickets/" + id + "/history").json().findValuesAsString("newValue"))
+                .contains("IN_PROGRESS", "CONSULTATION", String.valueOf(agentId));
     }
 
     @Test

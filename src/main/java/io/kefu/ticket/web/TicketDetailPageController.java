@@ -25,6 +25,7 @@ import io.kefu.ticket.internal.TicketService;
 import io.kefu.ticket.internal.TicketSla;
 import io.kefu.ticket.internal.TicketTypes;
 import io.kefu.platform.web.PageProblem;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -61,12 +62,14 @@ class TicketDetailPageController {
     private final TicketTypes types;
     private final TicketSla sla;
     private final TicketLabels labels;
+    private final TicketHistoryLines historyLines;
     private final StaffDirectory staff;
 
-    TicketDetailPageController(TicketService tickets, TicketJournal journal, TicketDispatch dispatch, Dispatches dispatches,
-                               ReturnVisits returnVisits, TicketAttachments attachments,
-                               CannedReplies cannedReplies, TicketCategories categories, TicketTypes types, TicketSla sla,
-                               TicketLabels labels, StaffDirectory staff) {
+    TicketDetailPageController(TicketService tickets, TicketJournal journal, TicketDispatch dispatch,
+                               Dispatches dispatches, ReturnVisits returnVisits, TicketAttachments attachments,
+                               CannedReplies cannedReplies, TicketCategories categories, TicketTypes types,
+                               TicketSla sla, TicketLabels labels, TicketHistoryLines historyLines,
+                               StaffDirectory staff) {
         this.tickets = tickets;
         this.journal = journal;
         this.dispatch = dispatch;
@@ -78,6 +81,7 @@ class TicketDetailPageController {
         this.types = types;
         this.sla = sla;
         this.labels = labels;
+        this.historyLines = historyLines;
         this.staff = staff;
     }
 
@@ -95,7 +99,7 @@ class TicketDetailPageController {
                 attachmentId -> "/tickets/" + id + "/attachments/" + attachmentId));
         model.addAttribute("articleFiles", files.stream().filter(f -> f.articleId() != null)
                 .collect(Collectors.groupingBy(TicketAttachments.Attachment::articleId)));
-        model.addAttribute("history", journal.history(id));
+        model.addAttribute("history", historyLines.of(journal.history(id), LocaleContextHolder.getLocale()));
         model.addAttribute("dispatchList", dispatches.of(id));
         model.addAttribute("pendingDispatch", dispatches.pending(id).orElse(null));
         model.addAttribute("visits", returnVisits.of(id));
