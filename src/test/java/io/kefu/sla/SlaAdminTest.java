@@ -184,7 +184,8 @@ class SlaAdminTest {
         WebSession supervisor = new WebSession(port);
         supervisor.signIn(TestAccounts.SUPERVISOR, TestAccounts.PASSWORD);
         assertThat(supervisor.get("/admin/sla/calendars").body()).contains("Asia/Shanghai");
-        assertThat(supervisor.get("/admin/sla/policies").body()).contains("/admin/sla/policies/new");
+        assertThat(supervisor.get("/admin/sla/policies").body()).contains("/admin/sla/policies/new",
+                "工单类型: 投诉").doesNotContain("工单类型: COMPLAINT");
 
         WebSession.Page wrong = supervisor.post("/admin/sla/calendars", Map.of("name", "Form calendar",
                 "zone", "Asia/Shanghai", "monday", "08:30-12:00, 11:00-13:00", "holidays", "", "workdays", ""));
