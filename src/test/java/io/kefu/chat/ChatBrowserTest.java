@@ -114,6 +114,8 @@ class ChatBrowserTest {
         Locator pane = agent.locator("#chat-" + chatId);
         assertThat(pane).isVisible();
         assertThat(pane.locator(".chat-state")).hasText("进行中");
+        // the tab strip, hidden while it has no tab, shows the chat's tab
+        assertThat(agent.locator("#chatTabs")).isVisible();
         assertThat(agent.locator("#queued-" + chatId)).hasCount(0);
         Locator agentMessages = pane.locator(".chat-messages");
         assertThat(agentMessages.locator(".chat-message-VISITOR").first()).containsText("宽带一直断网怎么办" + suffix);
