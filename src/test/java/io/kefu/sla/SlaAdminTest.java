@@ -180,6 +180,42 @@ class SlaAdminTest {
     }
 
     @Test
+    void aPolicyFormTicksTicketTypesAndChannelsByTheirLabelsAndKeepsCodesItDoesNotKnow() {
+        WebSession supervisor = new WebSession(port);
+        supervisor.signIn(TestAccounts.SUPERVISOR, TestAccounts.PASSWORD);
+        assertThat(supervisor.get("/admin/sla/policies/new").body())
+                .contains("value=\"COMPLAINT\"", ">投诉</label>", "value=\"WECHAT\"", ">微信</label>");
+
+        String name = "勾选策略" + System.nanoTime();
+        String calendarId = null;
+        for (JsonNode calendar : admin.get("/api/v1/sla/calendars").json()) {
+            if (calendar.get("isDefault").asBoolean()) {
+                calendarId = calendar.get("id").asString();
+            }
+        }
+        WebSession.Page saved = supervisor.post("/admin/sla/policies", Map.of("name", name, "rank", "50",
+                "ticketTypes", "COMPLAINT", "channels", "WECHAT", "firstResponseMinutes", "20",
+                "resolutionMinutes", "60", "warnPercent", "80", "calendarId", calendarId));
+        assertThat(saved.status()).isEqualTo(302);
+        JsonNode policy = null;
+        for (JsonNode p : admin.get("/api/v1/sla/policies").json()) {
+            if (p.get("name").asString().equals(name)) {
+                policy = p;
+            }
+        }
+        assertThat(policy).isNotNull();
+        assertThat(policy.get("ticketTypes").toString()).isEqualTo("[\"COMPLAINT\"]");
+        assertThat(policy.get("channels").toString()).isEqualTo("[\"WECHAT\"]");
+        assertThat(supervisor.get("/admin/sla/policies").body()).contains("工单类型: 投诉", "渠道: 微信");
+
+        long legacy = SlaFixtures.policy(admin, """
+                {"name": "旧代码策略%d", "ticketTypes": ["LEGACY_TYPE"], "firstResponseMinutes": 5,
+                 "resolutionMinutes": 10}""".formatted(System.nanoTime()));
+        assertThat(supervisor.get("/admin/sla/policies/" + legacy).body())
+                .containsPattern("value=\"LEGACY_TYPE\"[^>]*checked");
+    }
+
+    @Test
     void aSupervisorEditsCalendarsOnTheFormWithFieldErrors() {
         WebSession supervisor = new WebSession(port);
         supervisor.signIn(TestAccounts.SUPERVISOR, TestAccounts.PASSWORD);

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** The policy form: criteria typed as comma-separated codes, priorities ticked. */
+/** The policy form: ticket types, priorities and channels ticked, customer tiers typed comma-separated. */
 public class PolicyForm {
 
     @NotBlank
@@ -25,10 +25,10 @@ public class PolicyForm {
     private boolean active = true;
     @NotNull
     private Integer rank = 100;
-    private String ticketTypes;
+    private List<String> ticketTypes = new ArrayList<>();
     private List<String> priorities = new ArrayList<>();
     private String customerTiers;
-    private String channels;
+    private List<String> channels = new ArrayList<>();
     @NotNull
     @Positive
     private Integer firstResponseMinutes;
@@ -46,10 +46,10 @@ public class PolicyForm {
         form.name = p.name();
         form.active = p.active();
         form.rank = p.rank();
-        form.ticketTypes = String.join(", ", p.ticketTypes());
+        form.ticketTypes = new ArrayList<>(p.ticketTypes());
         form.priorities = new ArrayList<>(p.priorities());
         form.customerTiers = String.join(", ", p.customerTiers());
-        form.channels = String.join(", ", p.channels());
+        form.channels = new ArrayList<>(p.channels());
         form.firstResponseMinutes = p.firstResponseMinutes();
         form.resolutionMinutes = p.resolutionMinutes();
         form.warnPercent = p.warnPercent();
@@ -58,9 +58,12 @@ public class PolicyForm {
     }
 
     PolicyDraft draft() {
-        return new PolicyDraft(name, active, rank, split(ticketTypes), priorities == null ? Set.of()
-                : new HashSet<>(priorities), split(customerTiers), split(channels), firstResponseMinutes,
-                resolutionMinutes, warnPercent, calendarId);
+        return new PolicyDraft(name, active, rank, ticked(ticketTypes), ticked(priorities), split(customerTiers),
+                ticked(channels), firstResponseMinutes, resolutionMinutes, warnPercent, calendarId);
+    }
+
+    private static Set<String> ticked(List<String> boxes) {
+        return boxes == null ? Set.of() : new HashSet<>(boxes);
     }
 
     private static Set<String> split(String text) {
@@ -92,11 +95,11 @@ public class PolicyForm {
         this.rank = rank;
     }
 
-    public String getTicketTypes() {
+    public List<String> getTicketTypes() {
         return ticketTypes;
     }
 
-    public void setTicketTypes(String ticketTypes) {
+    public void setTicketTypes(List<String> ticketTypes) {
         this.ticketTypes = ticketTypes;
     }
 
@@ -116,11 +119,11 @@ public class PolicyForm {
         this.customerTiers = customerTiers;
     }
 
-    public String getChannels() {
+    public List<String> getChannels() {
         return channels;
     }
 
-    public void setChannels(String channels) {
+    public void setChannels(List<String> channels) {
         this.channels = channels;
     }
 

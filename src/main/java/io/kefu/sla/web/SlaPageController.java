@@ -1,15 +1,21 @@
 package io.kefu.sla.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.kefu.platform.DomainException;
 import io.kefu.platform.web.FormErrors;
+import io.kefu.sla.PolicyChoices;
 import io.kefu.sla.internal.CalendarRecord;
 import io.kefu.sla.internal.CalendarService;
 import io.kefu.sla.internal.PolicyService;
 import io.kefu.platform.web.PageProblem;
 import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +37,12 @@ class SlaPageController {
 
     private final PolicyService policies;
     private final CalendarService calendars;
+    private final PolicyChoices choices;
 
-    SlaPageController(PolicyService policies, CalendarService calendars) {
+    SlaPageController(PolicyService policies, CalendarService calendars, PolicyChoices choices) {
         this.policies = policies;
         this.calendars = calendars;
+        this.choices = choices;
     }
 
     @GetMapping("/policies")
@@ -43,6 +51,8 @@ class SlaPageController {
         model.addAttribute("policies", policies.all());
         model.addAttribute("calendarNames", calendars.all().stream()
                 .collect(Collectors.toMap(CalendarRecord::id, CalendarRecord::name)));
+        model.addAttribute("typeLabels", labels(choices.ticketTypes(LocaleContextHolder.getLocale())));
+        model.addAttribute("channelLabels", labels(choices.channels(LocaleContextHolder.getLocale())));
         return "sla/policies";
     }
 
@@ -155,7 +165,22 @@ class SlaPageController {
         model.addAttribute("policyId", id);
         model.addAttribute("calendars", calendars.all());
         model.addAttribute("priorities", PolicyService.PRIORITIES);
+        model.addAttribute("typeChoices", withHeld(choices.ticketTypes(LocaleContextHolder.getLocale()),
+                form.getTicketTypes()));
+        model.addAttribute("channelChoices", withHeld(choices.channels(LocaleContextHolder.getLocale()),
+                form.getChannels()));
         return "sla/policy-form";
+    }
+
+    private static Map<String, String> labels(List<PolicyChoices.Choice> choices) {
+        return choices.stream().collect(Collectors.toMap(PolicyChoices.Choice::code, PolicyChoices.Choice::label));
+    }
+
+    /** The choices, and any code the policy holds that is not among them (set through the API), kept on saving. */
+    private static List<PolicyChoices.Choice> withHeld(List<PolicyChoices.Choice> choices, List<String> held) {
+        Set<String> known = choices.stream().map(PolicyChoices.Choice::code).collect(Collectors.toSet());
+        return Stream.concat(choices.stream(), held == null ? Stream.empty() : held.stream()
+                .filter(code -> !known.contains(code)).map(code -> new PolicyChoices.Choice(code, code))).toList();
     }
 
     private String calendarForm(CalendarForm form, Long id, Model model) {
