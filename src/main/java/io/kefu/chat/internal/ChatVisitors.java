@@ -82,8 +82,10 @@ public class ChatVisitors {
                     now);
             List<CustomerIdentity> identities = new ArrayList<>();
             identities.add(new CustomerIdentity(IdentityKind.MEMBER_NO, identity.customerRef()));
-            Optional.ofNullable(identity.phone()).ifPresent(p -> identities.add(new CustomerIdentity(IdentityKind.PHONE, p)));
-            Optional.ofNullable(identity.email()).ifPresent(e -> identities.add(new CustomerIdentity(IdentityKind.EMAIL, e)));
+            Optional.ofNullable(identity.phone())
+                    .ifPresent(p -> identities.add(new CustomerIdentity(IdentityKind.PHONE, p)));
+            Optional.ofNullable(identity.email())
+                    .ifPresent(e -> identities.add(new CustomerIdentity(IdentityKind.EMAIL, e)));
             String name = identity.name() == null ? identity.customerRef() : identity.name();
             long customerId = customers.resolveOrCreate(name, identities, StaffPrincipal.system("chat")).id();
             visitors.tie(visitor.id(), customerId, name);
