@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Ends the imports whose node stopped or crashed while they waited or ran: a decided import's prepared rows are
  * committed and it is done; any other is failed with nothing kept. Done when a node starts (for a node that
- * stopped before it) and every minute by one node of the cluster (for one that stops while the others run).
+ * stopped before it) and every 15 s by one node of the cluster (for one that stops while the others run).
  * Imports of live nodes are theirs: a node starting leaves them alone.
  */
 @Component
@@ -43,7 +43,7 @@ class AbandonedImports implements ApplicationRunner {
 
     @Bean
     RecurringTask<Void> abandonedImportsTask() {
-        return Tasks.recurring(TASK, FixedDelay.ofMinutes(1)).execute((instance, context) -> settle());
+        return Tasks.recurring(TASK, FixedDelay.ofSeconds(15)).execute((instance, context) -> settle());
     }
 
     /** How many imports were failed. */
