@@ -3,7 +3,10 @@ package io.kefu.ticket.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.kefu.identity.StaffDirectory;
 import io.kefu.ticket.internal.TicketCategories;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * A ticket's history as its page shows it: states, priorities, verdicts and types by their labels, staff and
  * categories by their names. The history keeps codes and ids (the API gives them as they are); a value whose name
- * is gone (a removed category, say) is shown as it was stored.
+ * is gone is shown as it was stored.
  */
 @Component
 class TicketHistoryLines {
@@ -37,35 +40,31 @@ class TicketHistoryLines {
     }
 
     List<Line> of(List<TicketJournal.Change> changes, Locale locale) {
-        return changes.stream().map(c -> new Line(c.changedAt(), c.actorName(), c.field(),
-                shown(c.field(), c.oldValue(), locale), shown(c.field(), c.newValue(), locale))).toList();
-    }
-
-    private String shown(String field, String value, Locale locale) {
-        if (value == null) {
-            return null;
-        }
-        Optional<String> name = switch (field) {
-            case "state" -> Optional.of(label("ticket.state." + value, value, locale));
-            case "priority" -> Optional.of(label("ticket.priority." + value, value, locale));
-            case "returnVisit" -> Optional.of(label("ticket.verdict." + value, value, locale));
-            case "type" -> types.find(value).map(t -> t.builtIn() ? label(t.labelKey(), t.name(), locale) : t.name());
-            case "category" -> id(value).flatMap(categories::find).map(TicketCategories.Category::path);
-            case "assignee" -> id(value).flatMap(staff::find).map(StaffDirectory.StaffSummary::displayName);
-            default -> Optional.empty();
-        };
-        return name.orElse(value);
+        Set<String> fields = changes.stream().map(TicketJournal.Change::field).collect(Collectors.toSet());
+        // names read once for the whole history, and only for the fields it has
+        Map<String, String> typeNames = !fields.contains("type") ? Map.of() : types.all().stream().collect(
+                Collectors.toMap(TicketTypes.TicketType::code,
+                        t -> t.builtIn() ? label(t.labelKey(), t.name(), locale) : t.name()));
+        Map<String, String> categoryPaths = !fields.contains("category") ? Map.of() : categories.all().stream()
+                .collect(Collectors.toMap(c -> String.valueOf(c.id()), TicketCategories.Category::path));
+        Map<String, String> staffNames = !fields.contains("assignee") ? Map.of() : staff.everyone().stream()
+                .collect(Collectors.toMap(s -> String.valueOf(s.id()), StaffDirectory.StaffSummary::displayName));
+        Map<String, Function<String, String>> shown = Map.of(
+                "state", v -> label("ticket.state." + v, v, locale),
+                "priority", v -> label("ticket.priority." + v, v, locale),
+                "returnVisit", v -> label("ticket.verdict." + v, v, locale),
+                "type", v -> typeNames.getOrDefault(v, v),
+                "category", v -> categoryPaths.getOrDefault(v, v),
+                "assignee", v -> staffNames.getOrDefault(v, v));
+        return changes.stream().map(c -> {
+            Function<String, String> name = shown.getOrDefault(c.field(), Function.identity());
+            return new Line(c.changedAt(), c.actorName(), c.field(),
+                    c.oldValue() == null ? null : name.apply(c.oldValue()),
+                    c.newValue() == null ? null : name.apply(c.newValue()));
+        }).toList();
     }
 
     private String label(String key, String fallback, Locale locale) {
         return messages.getMessage(key, null, fallback, locale);
-    }
-
-    private static Optional<Long> id(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }
