@@ -23,8 +23,7 @@ class TicketPolicyChoices implements PolicyChoices {
 
     @Override
     public List<Choice> ticketTypes(Locale locale) {
-        return types.all().stream().map(t -> new Choice(t.code(),
-                t.builtIn() ? messages.getMessage(t.labelKey(), null, t.name(), locale) : t.name())).toList();
+        return types.all().stream().map(t -> new Choice(t.code(), t.label(messages, locale))).toList();
     }
 
     @Override

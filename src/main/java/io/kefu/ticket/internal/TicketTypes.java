@@ -1,11 +1,13 @@
 package io.kefu.ticket.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.kefu.platform.DomainException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,11 @@ public class TicketTypes {
         /** The message key of a built-in type's label; added types show their stored name. */
         public String labelKey() {
             return "ticket.type." + code;
+        }
+
+        /** The label people read: a built-in type's from the messages, an added type's stored name. */
+        public String label(MessageSource messages, Locale locale) {
+            return builtIn ? messages.getMessage(labelKey(), null, name, locale) : name;
         }
     }
 

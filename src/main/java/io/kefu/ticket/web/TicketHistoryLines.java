@@ -43,8 +43,7 @@ class TicketHistoryLines {
         Set<String> fields = changes.stream().map(TicketJournal.Change::field).collect(Collectors.toSet());
         // names read once for the whole history, and only for the fields it has
         Map<String, String> typeNames = !fields.contains("type") ? Map.of() : types.all().stream().collect(
-                Collectors.toMap(TicketTypes.TicketType::code,
-                        t -> t.builtIn() ? label(t.labelKey(), t.name(), locale) : t.name()));
+                Collectors.toMap(TicketTypes.TicketType::code, t -> t.label(messages, locale)));
         Map<String, String> categoryPaths = !fields.contains("category") ? Map.of() : categories.all().stream()
                 .collect(Collectors.toMap(c -> String.valueOf(c.id()), TicketCategories.Category::path));
         Map<String, String> staffNames = !fields.contains("assignee") ? Map.of() : staff.everyone().stream()
