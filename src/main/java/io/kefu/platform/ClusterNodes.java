@@ -29,11 +29,8 @@ public class ClusterNodes implements SmartInitializingSingleton, DisposableBean 
 
     private final UUID self = UUID.randomUUID();
     private final JdbcClient jdbc;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(beat -> {
-        Thread thread = new Thread(beat, "kefu-node-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kefu-node-heartbeat"));
 
     ClusterNodes(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.kefu.chat.ChatState;
 import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +44,9 @@ public class ChatStreams {
     private final Clock clock;
     private final Map<Long, Set<ChatStream>> byChat = new ConcurrentHashMap<>();
     private final Set<StaffStream> staffStreams = ConcurrentHashMap.newKeySet();
-    private final ExecutorService delivery = Executors.newFixedThreadPool(4, daemon("chat-delivery"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-streams-timer"));
+    private final ExecutorService delivery = Executors.newFixedThreadPool(4, DaemonThreads.named("chat-delivery"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("chat-streams-timer"));
 
     ChatStreams(ChatStore chats, ChatViews views, StaffDirectory staff, Visitors visitors, ChatProperties properties,
                 Clock clock) {
@@ -284,14 +286,6 @@ public class ChatStreams {
         } catch (NumberFormatException notOurs) {
             return 0;
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**

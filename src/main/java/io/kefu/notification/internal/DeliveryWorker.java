@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.kefu.notification.NotificationChannel;
 import io.kefu.notification.SmsGateway;
+import io.kefu.platform.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -138,11 +139,8 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "notification-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService started =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("notification-delivery"));
         long poll = properties.pollInterval().toMillis();
         started.scheduleWithFixedDelay(this::run, poll, poll, TimeUnit.MILLISECONDS);
         executor = started;

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.kefu.platform.DaemonThreads;
 import io.kefu.search.SearchDocument;
 import io.kefu.search.SearchHit;
 import io.kefu.search.SearchIndex;
@@ -83,7 +83,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 writer.commit();
             }
             workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                    daemon("search-worker"));
+                    DaemonThreads.named("search-worker"));
             searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -94,16 +94,8 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + folder, e);
         }
-        committer = Executors.newSingleThreadScheduledExecutor(daemon("search-commit"));
+        committer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("search-commit"));
         committer.scheduleWithFixedDelay(this::commit, 1, 1, TimeUnit.SECONDS);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import io.kefu.identity.DataScope;
+import io.kefu.platform.DaemonThreads;
 import io.kefu.search.SearchDocument;
 import io.kefu.search.SearchHit;
 import io.kefu.search.SearchIndex;
@@ -52,11 +53,8 @@ public class TicketSearch implements SearchSource {
     private final JdbcClient jdbc;
     private final ConcurrentLinkedQueue<Long> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ticket-search-indexer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService indexer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("ticket-search-indexer"));
 
     TicketSearch(SearchIndex index, JdbcClient jdbc) {
         this.index = index;
