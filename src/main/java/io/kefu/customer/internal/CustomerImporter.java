@@ -182,11 +182,12 @@ public class CustomerImporter implements ApplicationRunner {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Removes an import's file (an upload, or the warm-up's sample); a file that stays is logged, not fatal. */
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            log.warn("Could not remove the uploaded file {}", file, e);
+            log.warn("Could not remove the import file {}", file, e);
         }
     }
 

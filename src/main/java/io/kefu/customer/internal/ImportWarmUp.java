@@ -103,7 +103,7 @@ class ImportWarmUp implements ApplicationRunner {
             } while (lastPass >= SETTLED_MILLIS && (compiled.size() + 1) * passRows <= maxRows);
             return compiled;
         } finally {
-            delete(file);
+            CustomerImporter.deleteQuietly(file);
         }
     }
 
@@ -113,7 +113,7 @@ class ImportWarmUp implements ApplicationRunner {
         try {
             return rehearse(file);
         } finally {
-            delete(file);
+            CustomerImporter.deleteQuietly(file);
         }
     }
 
@@ -123,14 +123,6 @@ class ImportWarmUp implements ApplicationRunner {
      */
     private Rehearsal rehearse(Path file) {
         return rehearse(SpreadsheetRows.open(file, file.getFileName().toString()));
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not remove {}", file, e);
-        }
     }
 
     private Rehearsal rehearse(SpreadsheetRows file) {

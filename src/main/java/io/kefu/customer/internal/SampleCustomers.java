@@ -39,7 +39,8 @@ public final class SampleCustomers {
         boolean organisation = random.nextInt(10) == 0;
         String city = pick(WORDS.cities, random);
         String name = organisation
-                ? city + pick(WORDS.brands, random) + pick(WORDS.brands, random) + pick(WORDS.trades, random) + WORDS.company
+                ? city + pick(WORDS.brands, random) + pick(WORDS.brands, random) + pick(WORDS.trades, random)
+                        + WORDS.company
                 : person(random);
         String phone = phone(i, random);
         String email = random.nextInt(10) < 6 ? "u" + Integer.toString(i, 36) + "@" + pick(MAIL_DOMAINS, random)
