@@ -30,12 +30,7 @@ class SlaAdminTest {
 
     @Test
     void theStandardCalendarAndDemoPoliciesAreThere() {
-        JsonNode standard = null;
-        for (JsonNode calendar : admin.get("/api/v1/sla/calendars").json()) {
-            if (calendar.get("isDefault").asBoolean()) {
-                standard = calendar;
-            }
-        }
+        JsonNode standard = SlaFixtures.first(admin, "/api/v1/sla/calendars", c -> c.get("isDefault").asBoolean());
         assertThat(standard).isNotNull();
         assertThat(standard.get("zone").asString()).isEqualTo("Asia/Shanghai");
         assertThat(standard.get("weeklyPeriods")).hasSize(10);
@@ -99,12 +94,8 @@ class SlaAdminTest {
 
     @Test
     void theDefaultCalendarAndOneInUseCannotBeDeleted() {
-        long defaultId = 0;
-        for (JsonNode calendar : admin.get("/api/v1/sla/calendars").json()) {
-            if (calendar.get("isDefault").asBoolean()) {
-                defaultId = calendar.get("id").asLong();
-            }
-        }
+        long defaultId = SlaFixtures.first(admin, "/api/v1/sla/calendars", c -> c.get("isDefault").asBoolean())
+                .get("id").asLong();
         assertThat(admin.delete("/api/v1/sla/calendars/" + defaultId).status()).isEqualTo(409);
 
         long used = SlaFixtures.allDayCalendar(admin, "used-by-policy");
@@ -187,22 +178,13 @@ class SlaAdminTest {
                 .contains("value=\"COMPLAINT\"", ">投诉</label>", "value=\"WECHAT\"", ">微信</label>");
 
         String name = "勾选策略" + System.nanoTime();
-        String calendarId = null;
-        for (JsonNode calendar : admin.get("/api/v1/sla/calendars").json()) {
-            if (calendar.get("isDefault").asBoolean()) {
-                calendarId = calendar.get("id").asString();
-            }
-        }
+        String calendarId = SlaFixtures.first(admin, "/api/v1/sla/calendars", c -> c.get("isDefault").asBoolean())
+                .get("id").asString();
         WebSession.Page saved = supervisor.post("/admin/sla/policies", Map.of("name", name, "rank", "50",
                 "ticketTypes", "COMPLAINT", "channels", "WECHAT", "firstResponseMinutes", "20",
                 "resolutionMinutes", "60", "warnPercent", "80", "calendarId", calendarId));
         assertThat(saved.status()).isEqualTo(302);
-        JsonNode policy = null;
-        for (JsonNode p : admin.get("/api/v1/sla/policies").json()) {
-            if (p.get("name").asString().equals(name)) {
-                policy = p;
-            }
-        }
+        JsonNode policy = SlaFixtures.first(admin, "/api/v1/sla/policies", p -> p.get("name").asString().equals(name));
         assertThat(policy).isNotNull();
         assertThat(policy.get("ticketTypes").toString()).isEqualTo("[\"COMPLAINT\"]");
         assertThat(policy.get("channels").toString()).isEqualTo("[\"WECHAT\"]");
@@ -232,12 +214,8 @@ class SlaAdminTest {
                 "zone", "Asia/Shanghai", "monday", "08:30-12:00, 13:30-18:00", "saturday", "09:00-12:00",
                 "holidays", "2026-10-01 National Day\n2026-10-02", "workdays", "2026-10-10 09:00-12:00 make-up"));
         assertThat(saved.status()).isEqualTo(302);
-        JsonNode form = null;
-        for (JsonNode calendar : admin.get("/api/v1/sla/calendars").json()) {
-            if (calendar.get("name").asString().equals("Form calendar")) {
-                form = calendar;
-            }
-        }
+        JsonNode form = SlaFixtures.first(admin, "/api/v1/sla/calendars",
+                c -> c.get("name").asString().equals("Form calendar"));
         assertThat(form).isNotNull();
         assertThat(form.get("weeklyPeriods")).hasSize(3);
         assertThat(form.get("holidays")).hasSize(2);

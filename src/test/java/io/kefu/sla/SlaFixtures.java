@@ -1,6 +1,9 @@
 package io.kefu.sla;
 
+import java.util.function.Predicate;
+
 import io.kefu.ApiClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,16 @@ final class SlaFixtures {
                 "{\"name\": \"" + name + "\", \"zone\": \"UTC\", \"weeklyPeriods\": [" + periods + "]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asLong();
+    }
+
+    /** The first item of the list the API gives at this path that matches; null if none does. */
+    static JsonNode first(ApiClient admin, String path, Predicate<JsonNode> which) {
+        for (JsonNode item : admin.get(path).json()) {
+            if (which.test(item)) {
+                return item;
+            }
+        }
+        return null;
     }
 
     static long policy(ApiClient admin, String json) {
