@@ -22,7 +22,8 @@ public record CustomerDraft(CustomerType type, String name, Long organizationId,
         tags = tags == null ? List.of() : tags.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(t -> !t.isEmpty()).distinct().toList();
         attributes = attributes == null ? Map.of() : attributes;
-        identities = identities == null ? List.of() : List.copyOf(identities);
+        // one list class whatever the count (List.copyOf has two), for the import's compiled loops
+        identities = identities == null ? List.of() : identities.stream().toList();
         lifecycleStage = lifecycleStage == null ? LifecycleStage.PROSPECT : lifecycleStage;
         consent = consent == null ? new CustomerRecord.Consent(false, false, false) : consent;
     }
