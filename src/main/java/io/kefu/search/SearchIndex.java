@@ -50,8 +50,20 @@ public interface SearchIndex extends AutoCloseable {
     /** How many documents of the kind are indexed. */
     long count(String kind);
 
-    /** Whether this index was created empty when opened (missing, or of an older format): it needs a rebuild. */
+    /**
+     * Whether this index was created empty when opened: missing, of an older format, never filled, or left in the
+     * middle of a rebuild by a stop. It needs a rebuild.
+     */
     boolean fresh();
+
+    /**
+     * Marks the index as being refilled, on disk: until {@link #rebuildFinished()}, opening it again finds it
+     * {@link #fresh()}.
+     */
+    void rebuildStarted();
+
+    /** Marks the index as filled from every source, on disk. */
+    void rebuildFinished();
 
     /** Writes what is pending to disk and releases the folder. */
     @Override

@@ -188,13 +188,38 @@ class SearchIndexTest {
     void theIndexSurvivesARestart() {
         try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
             assertThat(index.fresh()).isTrue();
-            someArticles().forEach(index::put);
+            index.rebuildStarted();
+            index.rebuild("article", someArticles().stream().limit(3));
+            index.rebuildFinished();
+            someArticles().stream().skip(3).forEach(index::put);
         }
         try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
             assertThat(index.fresh()).isFalse();
             assertThat(index.count("article")).isEqualTo(4);
             assertThat(ids(index.search(SearchQuery.of("\u6211\u7684\u6d41\u91cf\u8fd8\u5269\u591a\u5c11", "article",
                     PUBLIC, 3)))).first().isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void anIndexNeverFilledOrStoppedInTheMiddleOfARebuildIsStartedAfresh() {
+        try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
+            someArticles().forEach(index::put);
+        }
+        try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
+            assertThat(index.fresh()).as("created, then stopped before its first rebuild").isTrue();
+            index.rebuildStarted();
+            index.rebuild("article", someArticles().stream());
+            index.rebuildFinished();
+        }
+        try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
+            assertThat(index.fresh()).isFalse();
+            index.rebuildStarted();
+            index.rebuild("article", someArticles().stream().limit(1));
+        }
+        try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
+            assertThat(index.fresh()).as("stopped in the middle of a rebuild").isTrue();
+            assertThat(index.count("article")).isZero();
         }
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refills the index from every {@link SearchSource}: by itself once the application is ready if the index was
- * missing or of an older format, and when an administrator asks. It runs on its own thread, one at a time;
+ * missing, of an older format or left unfinished by an earlier rebuild, and when an administrator asks. It runs on its own thread, one at a time;
  * searches keep working meanwhile and see each kind refill.
  */
 @Component
@@ -36,7 +36,7 @@ public class IndexRebuild {
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfFresh() {
-        if (index.fresh() && !sources.isEmpty()) {
+        if (index.fresh()) {
             start();
         }
     }
@@ -56,10 +56,12 @@ public class IndexRebuild {
         try {
             Map<String, Long> counts = new LinkedHashMap<>();
             long start = System.nanoTime();
+            index.rebuildStarted();
             for (SearchSource source : sources) {
                 counts.put(source.kind(), index.rebuild(source.kind(), source.all()));
             }
             index.merge();
+            index.rebuildFinished();
             log.info("Search index rebuilt in {} ms: {}", (System.nanoTime() - start) / 1_000_000, counts);
         } catch (RuntimeException e) {
             log.error("Search index rebuild failed", e);

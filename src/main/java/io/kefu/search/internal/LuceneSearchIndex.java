@@ -50,6 +50,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Raised when the stored fields, analysis or embedding change: an index of another format is rebuilt. */
     static final String FORMAT = "kefu-search-1";
     private static final String FORMAT_KEY = "format";
+    /**
+     * "false" while the index has not been filled from its sources: created empty, or in a rebuild. An index opened
+     * so is {@link #fresh()}, so that a stop in the middle of a rebuild is made good by the next start. Indexes
+     * written before this key are taken as filled.
+     */
+    private static final String FILLED_KEY = "filled";
     private static final int BATCH = 64;
 
     private final SearchSettings settings;
@@ -72,13 +78,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
-            fresh = !DirectoryReader.indexExists(directory)
-                    || !FORMAT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY));
+            Map<String, String> stored = DirectoryReader.indexExists(directory)
+                    ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+            fresh = !FORMAT.equals(stored.get(FORMAT_KEY)) || "false".equals(stored.get(FILLED_KEY));
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                     .setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
+            markFilled(!fresh);
             if (fresh) {
                 writer.commit();
             }
@@ -238,6 +245,31 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public boolean fresh() {
         return fresh;
+    }
+
+    @Override
+    public void rebuildStarted() {
+        markFilled(false);
+        commitNow();
+    }
+
+    @Override
+    public void rebuildFinished() {
+        markFilled(true);
+        commitNow();
+    }
+
+    /** What every commit from now on records along with the format: whether the index has been filled. */
+    private void markFilled(boolean filled) {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, FILLED_KEY, String.valueOf(filled)).entrySet());
+    }
+
+    private void commitNow() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void commit() {
