@@ -1,15 +1,7 @@
 package io.kefu.ticket;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import io.kefu.ApiClient;
+import io.kefu.KefuProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -33,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TicketCrashTest {
 
-    private static final String TOKEN = "kefu_crash_test_token_0123456789";
     private static final Path DATA = Path.of("target", "crash-test-data");
 
     private Process kefu;
@@ -52,9 +43,9 @@ class TicketCrashTest {
     @Test
     void acknowledgedTicketsAndPendingTimersSurviveAKill() throws Exception {
         FileSystemUtils.deleteRecursively(DATA);
-        int port = freePort();
-        kefu = start(port);
-        ApiClient api = new ApiClient(port, TOKEN);
+        int port = KefuProcess.freePort();
+        kefu = KefuProcess.start(DATA, port, Map.of("KEFU_SCHEDULING_POLL_INTERVAL", "1s"));
+        ApiClient api = new ApiClient(port, KefuProcess.TOKEN);
         long timerTicket = ticketWithATimerDueInHalfAMinute(api);
 
         ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
@@ -64,30 +55,28 @@ class TicketCrashTest {
             int thread = t;
             burst.submit(() -> create(api, thread, running, acknowledged));
         }
-        waitUntil(Duration.ofSeconds(60), () -> acknowledged.size() >= 40);
+        KefuProcess.waitUntil(Duration.ofSeconds(60), () -> acknowledged.size() >= 40);
         kefu.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         running.set(false);
         burst.shutdown();
         assertThat(burst.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-        kefu = start(port);
+        kefu = KefuProcess.start(DATA, port, Map.of("KEFU_SCHEDULING_POLL_INTERVAL", "1s"));
         for (Acknowledged ack : acknowledged) {
             ApiClient.Response replay = api.post("/api/v1/tickets", ack.body(), Map.of("Idempotency-Key", ack.key()));
             assertThat(replay.status()).as(ack.key()).isEqualTo(200);
             assertThat(replay.json().get("id").asLong()).isEqualTo(ack.id());
         }
-        waitUntil(Duration.ofSeconds(90), () -> api.get("/api/v1/tickets/" + timerTicket).json().get("sla")
+        KefuProcess.waitUntil(Duration.ofSeconds(90), () -> api.get("/api/v1/tickets/" + timerTicket).json().get("sla")
                 .get("state").asString().equals("WARNING"));
-        waitUntil(Duration.ofSeconds(30), () -> api.get("/api/v1/me/notifications").json()
+        KefuProcess.waitUntil(Duration.ofSeconds(30), () -> api.get("/api/v1/me/notifications").json()
                 .findValuesAsString("link").contains("/tickets/" + timerTicket));
 
         // Stopped the ordinary way (SIGTERM), it winds down in order: the database goes last, nothing fails.
         kefu.destroy();
         assertThat(kefu.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        List<String> log = Files.readAllLines(DATA.resolve("kefu.log"));
-        int lastStart = log.lastIndexOf(log.stream().filter(l -> l.contains("Kefu is ready")).reduce((a, b) -> b)
-                .orElseThrow());
-        assertThat(log.subList(lastStart, log.size())).noneMatch(l -> l.contains(" ERROR ") || l.contains("I/O error"));
+        assertThat(KefuProcess.logSinceLastStart(DATA))
+                .noneMatch(l -> l.contains(" ERROR ") || l.contains("I/O error"));
     }
 
     private static long ticketWithATimerDueInHalfAMinute(ApiClient api) {
@@ -122,50 +111,6 @@ class TicketCrashTest {
             } catch (IllegalStateException connectionLost) {
                 return;
             }
-        }
-    }
-
-    private Process start(int port) throws IOException, InterruptedException {
-        Files.createDirectories(DATA);
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-cp", System.getProperty("java.class.path"), "io.kefu.KefuApplication");
-        builder.environment().putAll(Map.of("KEFU_DATA_DIR", DATA.toAbsolutePath().toString(),
-                "SERVER_PORT", String.valueOf(port), "KEFU_ADMIN_PASSWORD", "Crash-Test-2026",
-                "KEFU_BOOTSTRAP_TOKEN", TOKEN, "KEFU_SCHEDULING_POLL_INTERVAL", "1s",
-                // Nothing is imported here: the customer import's warm-up would only lengthen both starts.
-                "KEFU_IMPORT_WARM_UP_ROWS", "0"));
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                DATA.resolve("kefu.log").toFile()));
-        Process process = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        waitUntil(Duration.ofSeconds(120), () -> {
-            assertThat(process.isAlive()).as("Kefu exited; see " + DATA.resolve("kefu.log")).isTrue();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200;
-            } catch (IOException notYet) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntil(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited " + limit).isBefore(deadline);
-            Thread.sleep(250);
         }
     }
 }

@@ -3,11 +3,13 @@ package io.kefu.search.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.kefu.platform.DomainException;
 import io.kefu.search.SearchIndex;
 import io.kefu.search.SearchSource;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,6 +30,8 @@ public class IndexRebuild {
     private final SearchIndex index;
     private final List<SearchSource> sources;
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile Thread rebuilding;
 
     IndexRebuild(SearchIndex index, List<SearchSource> sources) {
         this.index = index;
@@ -48,8 +52,22 @@ public class IndexRebuild {
         }
         Thread thread = new Thread(this::rebuildAll, "search-rebuild");
         thread.setDaemon(true);
+        rebuilding = thread;
         thread.start();
         return sources.stream().map(SearchSource::kind).toList();
+    }
+
+    /**
+     * A rebuild under way stops after its current batch, before the index closes; it is not marked finished, so
+     * the next start rebuilds again.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        Thread thread = rebuilding;
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
     }
 
     private void rebuildAll() {
@@ -58,15 +76,28 @@ public class IndexRebuild {
             long start = System.nanoTime();
             index.rebuildStarted();
             for (SearchSource source : sources) {
-                counts.put(source.kind(), index.rebuild(source.kind(), source.all()));
+                counts.put(source.kind(), index.rebuild(source.kind(), source.all().takeWhile(d -> !stopping)));
+            }
+            if (stopping) {
+                logCutShort();
+                return;
             }
             index.merge();
             index.rebuildFinished();
             log.info("Search index rebuilt in {} ms: {}", (System.nanoTime() - start) / 1_000_000, counts);
         } catch (RuntimeException e) {
-            log.error("Search index rebuild failed", e);
+            // a stop by a signal closes the embedder under the rebuild (StopSignals)
+            if (stopping || e instanceof Embedder.EmbedderClosedException) {
+                logCutShort();
+            } else {
+                log.error("Search index rebuild failed", e);
+            }
         } finally {
             running.set(false);
         }
+    }
+
+    private static void logCutShort() {
+        log.info("Search index rebuild cut short by the stop; the next start rebuilds the index");
     }
 }
