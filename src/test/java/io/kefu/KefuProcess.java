@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,14 @@ public final class KefuProcess {
             }
         });
         return process;
+    }
+
+    /** Stops it the ordinary way (SIGTERM), as a service manager does, and waits for it, if it still runs. */
+    public static void stop(Process kefu) throws InterruptedException {
+        if (kefu != null && kefu.isAlive()) {
+            kefu.destroy();
+            kefu.waitFor(60, TimeUnit.SECONDS);
+        }
     }
 
     public static Path log(Path data) {

@@ -39,9 +39,7 @@ class SearchStopTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (kefu != null && kefu.isAlive()) {
-            kefu.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
-        }
+        KefuProcess.stop(kefu);
     }
 
     @Test

@@ -34,10 +34,7 @@ class TicketCrashTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (kefu != null && kefu.isAlive()) {
-            kefu.destroy();
-            kefu.waitFor(60, TimeUnit.SECONDS);
-        }
+        KefuProcess.stop(kefu);
     }
 
     @Test

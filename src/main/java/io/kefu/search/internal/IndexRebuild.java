@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refills the index from every {@link SearchSource}: by itself once the application is ready if the index was
- * missing, of an older format or left unfinished by an earlier rebuild, and when an administrator asks. It runs on its own thread, one at a time;
- * searches keep working meanwhile and see each kind refill.
+ * missing, of an older format or left unfinished by an earlier rebuild, and when an administrator asks. It runs on
+ * its own thread, one at a time; searches keep working meanwhile and see each kind refill.
  */
 @Component
 public class IndexRebuild {
