@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuProcess;
+import io.kefu.ticket.Tickets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -70,10 +71,8 @@ class SearchStopTest {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> statuses = IntStream.range(0, TICKETS).mapToObj(n -> clients.submit(() ->
-                    api.post("/api/v1/tickets", """
-                            {"customer": {"phones": ["136%08d"]}, "type": "REPAIR", "channel": "PHONE",
-                             "subject": "宽带断网 %d", "description": "从昨天开始宽带断网，光猫指示灯闪红，重启也没用。"}"""
-                            .formatted(n, n)).status())).toList();
+                    api.post("/api/v1/tickets", Tickets.newTicketJson("REPAIR", "136%08d".formatted(n), "宽带断网 " + n))
+                            .status())).toList();
             for (Future<Integer> status : statuses) {
                 assertThat(status.get(2, TimeUnit.MINUTES)).isEqualTo(201);
             }

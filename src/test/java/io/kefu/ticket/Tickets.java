@@ -4,18 +4,18 @@ import io.kefu.ApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Small steps the ticket tests share: open a ticket for a new customer, move it. */
-final class Tickets {
+/** Small steps the ticket tests share (and others that need tickets): open a ticket for a new customer, move it. */
+public final class Tickets {
 
     private Tickets() {
     }
 
-    static String uniquePhone() {
+    public static String uniquePhone() {
         long n = (System.nanoTime() / 7) % 100_000_000L;
         return "137" + String.format("%08d", n);
     }
 
-    static String newTicketJson(String type, String phone, String subject) {
+    public static String newTicketJson(String type, String phone, String subject) {
         return """
                 {"customer": {"name": "王小明", "phones": ["%s"]}, "type": "%s", "priority": "HIGH",
                  "channel": "PHONE", "subject": "%s", "description": "从昨天开始宽带断网，光猫指示灯闪红。"}"""

@@ -10,6 +10,7 @@ import io.kefu.search.SearchIndex;
 import io.kefu.search.SearchMode;
 import io.kefu.search.SearchQuery;
 import io.kefu.search.SearchSettings;
+import io.kefu.ticket.Tickets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +35,8 @@ class TicketSearchStopTest {
 
     @Test
     void aChangeJustBeforeTheStopIsIndexed() throws InterruptedException {
-        long id = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN).post("/api/v1/tickets", """
-                {"customer": {"phones": ["13700009999"]}, "type": "REPAIR", "channel": "PHONE",
-                 "subject": "停机前改过的工单", "description": "光猫指示灯闪红"}""").json().get("id").asLong();
+        long id = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN).post("/api/v1/tickets",
+                Tickets.newTicketJson("REPAIR", Tickets.uniquePhone(), "停机前改过的工单")).json().get("id").asLong();
         try (SearchIndex index = SearchIndex.open(folder, SearchSettings.defaults())) {
             TicketSearch search = new TicketSearch(index, jdbc);
 
