@@ -30,28 +30,22 @@ java -cp target/test-classes:target/classes io.kefu.bench.CustomerDataGenerator 
 ls -l "$work/customers.csv" | awk '{printf "file: %.1f MB\n", $5 / 1048576}'
 
 # IMPORT_RUNS=n splits the rows into n files imported one after another: the first import after the start runs
-# while the JIT is still compiling, the later ones show a warm server.
+# while the JIT is still compiling, the later ones show a warm server. CustomerImportBenchmark uploads each file,
+# polls its status every 0.1 s over one connection until DONE, and waits for the server's statistics refresh
+# before the next, as a person would before starting another.
 runs=${IMPORT_RUNS:-1}
 per=$((rows / runs))
+parts=()
 for run in $(seq 1 "$runs"); do
-    part="$work/customers-$run.csv"
-    if [ "$runs" = 1 ]; then part="$work/customers.csv"; else
+    part="$work/customers.csv"
+    if [ "$runs" != 1 ]; then
+        part="$work/customers-$run.csv"
         { head -1 "$work/customers.csv"; tail -n +2 "$work/customers.csv" | sed -n "$(( (run - 1) * per + 1 )),$(( run * per ))p"; } >"$part"
     fi
-    start=$(date +%s.%N)
-    id=$(curl -s -H "Authorization: Bearer $token" -F "file=@$part" \
-        "http://localhost:$port/api/v1/customers/imports" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-    while :; do
-        status=$(curl -s -H "Authorization: Bearer $token" "http://localhost:$port/api/v1/customers/imports/$id")
-        case "$status" in *'"status":"RUNNING"'* | *'"status":"QUEUED"'*) sleep 0.1 ;; *) break ;; esac
-    done
-    end=$(date +%s.%N)
-    echo "import $run of $runs: $status"
-    echo "$per $start $end" | awk '{printf "import throughput: %d rows in %.1f s = %.0f rows/s (upload to DONE)\n", $1, $3 - $2, $1 / ($3 - $2)}'
-    # after DONE the server refreshes statistics and merges the search indexes' pending entries: let it finish
-    # before the next import, as it would before a person starts another one
-    until grep -q "Customer import $id:" "$work/kefu.log"; do sleep 0.2; done
+    parts+=("$part")
 done
+java -cp target/test-classes io.kefu.bench.CustomerImportBenchmark "http://localhost:$port" "$token" "$work/kefu.log" \
+    "${parts[@]}"
 touch "$work/imported"
 fi
 
