@@ -95,6 +95,17 @@ class CustomerApiTest {
     }
 
     @Test
+    void aTwoCharacterNameFragmentIsFoundAcrossASpaceAndALongerOneOnlyWhole() {
+        long spaced = create("{\"name\": \"鼋 鼍商行\"}");
+        long repeated = create("{\"name\": \"鼋鼍鼋商行\"}");
+
+        assertThat(searchIds("鼋鼍")).contains(spaced, repeated);
+        assertThat(searchIds("鼋鼍鼋")).contains(repeated).doesNotContain(spaced);
+        // both of its 2-character pieces are in 鼋鼍鼋商行, but not the fragment itself
+        assertThat(searchIds("鼍鼋鼍")).doesNotContain(repeated);
+    }
+
+    @Test
     void searchPagesWithACursor() {
         String tag = "翻页" + System.nanoTime();
         for (int i = 0; i < 3; i++) {

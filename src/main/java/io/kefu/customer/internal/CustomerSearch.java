@@ -1,11 +1,15 @@
 package io.kefu.customer.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +34,9 @@ class CustomerSearch {
     /** Letters and digits together, 4 or more: a member number, an app user id, an id number. */
     private static final Pattern CODE = Pattern.compile("(?=.*\\d)(?=.*[A-Za-z])[A-Za-z0-9_-]{4,}");
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
 
-    CustomerSearch(JdbcClient jdbc) {
+    CustomerSearch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -50,7 +54,23 @@ class CustomerSearch {
         }
         String sql = branches.size() == 1 ? branches.get(0)
                 : "SELECT id FROM (" + String.join(" UNION ", branches) + ") matches ORDER BY id DESC LIMIT " + limit;
-        return jdbc.sql(sql).params(params).query(Long.class).list();
+        return jdbc.query(connection -> plannedForItsValues(connection, sql, params), (row, n) -> row.getLong(1));
+    }
+
+    /**
+     * A statement PostgreSQL plans anew with each search's own values. The driver would otherwise prepare it on the
+     * server after five uses, and PostgreSQL could then keep one plan for every value: a rare name fragment (龚凤)
+     * would walk all customers newest first, as only a common one should (seconds at 2M customers, where its own
+     * plan reads its few matches from the index in milliseconds), and a pinyin prefix would not reach its index.
+     */
+    private static PreparedStatement plannedForItsValues(Connection connection, String sql, List<Object> params)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+        return statement;
     }
 
     /** One way of matching: a FROM that yields customers {@code c}, and its condition. */
@@ -96,14 +116,23 @@ class CustomerSearch {
         return branches;
     }
 
-    /** All 2-character pieces of the fragment in the name's pieces (the GIN index), then the exact fragment. */
+    /**
+     * All 2-character pieces of the fragment in the name's pieces (the GIN index), then, for a longer fragment, the
+     * fragment whole. A fragment of one or two characters is its own piece: checking it again would only make
+     * PostgreSQL multiply two estimates of the same thing, take a common fragment (a city in organisations' names,
+     * 青岛) for a rare one, and sort its thousands of matches where walking the newest customers finds 20 at once
+     * (docs/benchmarks.md). Pieces leave spaces out, so such a fragment also finds a name with a space inside it.
+     */
     private static Branch byName(String normal) {
         List<String> grams = SearchKeys.fragmentGrams(normal);
         List<Object> params = new ArrayList<>(grams);
-        params.add("%" + likeEscape(normal) + "%");
         String placeholders = String.join(", ", grams.stream().map(g -> "?").toList());
-        return new Branch("customer c", "c.name_grams @> ARRAY[" + placeholders + "]::text[] AND c.search_name LIKE ?",
-                params);
+        String where = "c.name_grams @> ARRAY[" + placeholders + "]::text[]";
+        if (normal.codePoints().filter(cp -> !Character.isWhitespace(cp)).count() > 2) {
+            params.add("%" + likeEscape(normal) + "%");
+            where += " AND c.search_name LIKE ?";
+        }
+        return new Branch("customer c", where, params);
     }
 
     private static String likeEscape(String text) {
