@@ -128,7 +128,7 @@ class CustomerSearch {
         List<Object> params = new ArrayList<>(grams);
         String placeholders = String.join(", ", grams.stream().map(g -> "?").toList());
         String where = "c.name_grams @> ARRAY[" + placeholders + "]::text[]";
-        if (normal.codePoints().filter(cp -> !Character.isWhitespace(cp)).count() > 2) {
+        if (!SearchKeys.isOnePiece(normal)) {
             params.add("%" + likeEscape(normal) + "%");
             where += " AND c.search_name LIKE ?";
         }

@@ -69,6 +69,14 @@ public record SearchKeys(String searchName, List<String> grams, String pinyinIni
         return List.copyOf(pairs);
     }
 
+    /**
+     * Whether the fragment, spaces left out, is one or two characters: then it is one of the pieces {@link #grams}
+     * keeps, and a name, spaces left out, holds it exactly when that piece is among the name's.
+     */
+    public static boolean isOnePiece(String normalFragment) {
+        return withoutSpaces(normalFragment).length <= 2;
+    }
+
     private static int[] withoutSpaces(String text) {
         int[] cps = new int[text.length()];
         int count = 0;
