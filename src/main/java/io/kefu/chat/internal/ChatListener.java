@@ -6,6 +6,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import io.kefu.platform.DaemonThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -37,8 +38,7 @@ class ChatListener implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::listen, "chat-listener");
-        thread.setDaemon(true);
+        thread = DaemonThreads.named("chat-listener").newThread(this::listen);
         thread.start();
     }
 

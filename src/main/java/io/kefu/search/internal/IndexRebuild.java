@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.kefu.platform.DaemonThreads;
 import io.kefu.platform.DomainException;
 import io.kefu.search.SearchIndex;
 import io.kefu.search.SearchSource;
@@ -50,8 +51,7 @@ public class IndexRebuild {
         if (!running.compareAndSet(false, true)) {
             throw new DomainException(HttpStatus.CONFLICT, "search.rebuild.running");
         }
-        Thread thread = new Thread(this::rebuildAll, "search-rebuild");
-        thread.setDaemon(true);
+        Thread thread = DaemonThreads.named("search-rebuild").newThread(this::rebuildAll);
         rebuilding = thread;
         thread.start();
         return sources.stream().map(SearchSource::kind).toList();
