@@ -95,7 +95,7 @@ public final class CustomerImportBenchmark {
         }
         int status = connection.getResponseCode();
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (status != expected) {
                 throw new IllegalStateException(url + " answered " + status + " " + body);
             }
