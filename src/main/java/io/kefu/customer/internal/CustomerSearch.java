@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -67,9 +68,7 @@ class CustomerSearch {
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        for (int i = 0; i < params.size(); i++) {
-            statement.setObject(i + 1, params.get(i));
-        }
+        new ArgumentPreparedStatementSetter(params.toArray()).setValues(statement);
         return statement;
     }
 
