@@ -43,19 +43,19 @@ public final class CustomerImportBenchmark {
         Path serverLog = Path.of(args[2]);
         // The first request loads the client's HTTP classes and opens the kept-alive connection, as a browser has
         // its own before a user picks a file. An import nobody started is simply not found.
-        send(base + "/api/v1/customers/imports/" + new UUID(0, 0), token, null, 404);
+        get(base + "/api/v1/customers/imports/" + new UUID(0, 0), token, 404);
         int runs = args.length - 3;
         for (int run = 1; run <= runs; run++) {
             Path file = Path.of(args[2 + run]);
             long rows = countRows(file);
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
-            String id = match(ID, send(base + "/api/v1/customers/imports", token, file, 202), "import id");
+            String id = match(ID, upload(base + "/api/v1/customers/imports", token, file), "import id");
             String status;
             String body;
             do {
                 Thread.sleep(POLL_MILLIS);
-                body = send(base + "/api/v1/customers/imports/" + id, token, null, 200);
+                body = get(base + "/api/v1/customers/imports/" + id, token, 200);
                 status = match(STATUS, body, "status");
             } while (status.equals("QUEUED") || status.equals("RUNNING") || status.equals("COMMITTING"));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -71,33 +71,45 @@ public final class CustomerImportBenchmark {
         }
     }
 
-    /**
-     * A GET, or with a file a multipart upload of it as the field {@code file}; the answer's body, which must come
-     * with the expected status. Reading the whole answer lets the connection be kept alive for the next request.
-     */
-    private static String send(String url, String token, Path file, int expected) throws IOException {
+    private static String get(String url, String token, int expected) throws IOException {
+        return answer(open(url, token), expected);
+    }
+
+    /** The file as the multipart field {@code file}, streamed from disk with its length known in advance. */
+    private static String upload(String url, String token, Path file) throws IOException {
+        HttpURLConnection connection = open(url, token);
+        String boundary = "kefu-bench-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+        connection.setFixedLengthStreamingMode(head.length + Files.size(file) + tail.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(head);
+            Files.copy(file, out);
+            out.write(tail);
+        }
+        return answer(connection, 202);
+    }
+
+    private static HttpURLConnection open(String url, String token) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setRequestProperty("Authorization", "Bearer " + token);
-        if (file != null) {
-            String boundary = "kefu-bench-" + UUID.randomUUID();
-            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
-            connection.setFixedLengthStreamingMode(head.length + Files.size(file) + tail.length);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(head);
-                Files.copy(file, out);
-                out.write(tail);
-            }
-        }
+        return connection;
+    }
+
+    /**
+     * The answer's body, which must come with the expected status. Reading the whole answer lets the connection be
+     * kept alive for the next request.
+     */
+    private static String answer(HttpURLConnection connection, int expected) throws IOException {
         int status = connection.getResponseCode();
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (status != expected) {
-                throw new IllegalStateException(url + " answered " + status + " " + body);
+                throw new IllegalStateException(connection.getURL() + " answered " + status + " " + body);
             }
             return body;
         }
