@@ -36,6 +36,10 @@ class SchedulingConfiguration {
                 .startTasks(recurring)
                 .pollingInterval(properties.pollInterval())
                 .threads(properties.threads())
+                // db-scheduler's defaults (a heartbeat every 5 minutes, dead after 6 missed) would leave a recurring
+                // task that a killed node was running, such as the SLA sweep, stopped on every node for half an hour.
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(SchedulingProperties.MISSED_HEARTBEATS_BEFORE_DEAD)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
     }
