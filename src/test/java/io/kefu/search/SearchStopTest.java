@@ -2,8 +2,11 @@ package io.kefu.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kefu as its own process, stopped the ordinary way (SIGTERM) while it embeds documents for the search index: it
- * closes the embedder first and exits as asked, and the next start rebuilds the index that the stop cut short.
+ * closes the embedder first and exits as asked, searches asked meanwhile are answered by their words, and the next
+ * start rebuilds the index that the stop cut short.
  * Without the closing, ONNX Runtime's own shutdown hook released its native environment under the running
  * embedding and the JVM crashed now and then (exit code 134 and a crash report in 4 of 10 stops at a first start,
  * by hand); a single stop here does not show that crash reliably, the orderly outcome it does.
@@ -35,6 +39,8 @@ class SearchStopTest {
     /** Tickets are embedded too here, so that a rebuild embeds for several seconds. */
     private static final Map<String, String> EMBED_TICKETS = Map.of("KEFU_DEMO_DATA", "false",
             "KEFU_SEARCH_SEMANTICKINDS", "article,ticket");
+
+    private static final String HELP_SEARCH = "/help?q=" + URLEncoder.encode("光猫一直闪红灯", StandardCharsets.UTF_8);
 
     private Process kefu;
 
@@ -51,12 +57,21 @@ class SearchStopTest {
         ApiClient api = new ApiClient(port, KefuProcess.TOKEN);
         openTickets(api);
 
+        ApiClient anonymous = new ApiClient(port, null);
+        assertThat(anonymous.get(HELP_SEARCH).status()).as("a first search, which loads the model").isEqualTo(200);
+
         assertThat(api.post("/api/v1/search/rebuild", "").status()).isEqualTo(202);
+        ExecutorService visitor = Executors.newSingleThreadExecutor();
+        Future<List<Integer>> searches = visitor.submit(() -> searchUntilRefused(anonymous));
         Thread.sleep(1_000);
         long pid = kefu.pid();
         kefu.destroy();
 
         assertThat(kefu.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // Searches asked while the embedder was closed still answer, by their words.
+        assertThat(searches.get(10, TimeUnit.SECONDS)).as("help-centre searches while Kefu stopped")
+                .isNotEmpty().containsOnly(200);
+        visitor.shutdown();
         assertThat(kefu.exitValue()).as("exit code; see " + KefuProcess.log(DATA)).isEqualTo(143);
         assertThat(Path.of("hs_err_pid" + pid + ".log")).doesNotExist();
         assertThat(KefuProcess.logSinceLastStart(DATA))
@@ -78,6 +93,18 @@ class SearchStopTest {
             }
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** The statuses of help-centre searches asked one after another until the server goes away. */
+    private static List<Integer> searchUntilRefused(ApiClient visitor) {
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            while (true) {
+                statuses.add(visitor.get(HELP_SEARCH).status());
+            }
+        } catch (IllegalStateException serverGone) {
+            return statuses;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
+import io.kefu.platform.DomainException;
 import io.kefu.search.SearchHit;
 import io.kefu.search.SearchMode;
 import io.kefu.search.SearchQuery;
@@ -49,6 +50,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.springframework.http.HttpStatus;
 
 /**
  * One search over the index, ranked as {@link SearchSettings} describes: the text query (BM25, title weighted over
@@ -100,8 +102,8 @@ final class BlendedSearch {
                 candidates.computeIfAbsent(hit.doc, Candidate::new).text = hit.score;
             }
         }
-        if (useMeaning) {
-            float[] vector = join(embedding);
+        float[] vector = useMeaning ? vectorOf(embedding, query.mode()) : null;
+        if (vector != null) {
             TopDocs nearest = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, wanted, filter), wanted);
             for (ScoreDoc hit : nearest.scoreDocs) {
                 double cosine = 2 * hit.score - 1;
@@ -111,7 +113,23 @@ final class BlendedSearch {
             }
             fillCosines(searcher, candidates, vector);
         }
-        return rank(searcher, query, highlightQuery(words), candidates, useText, useMeaning);
+        return rank(searcher, query, highlightQuery(words), candidates, useText, vector != null);
+    }
+
+    /**
+     * The query's vector, or null when Kefu is stopping and its words alone can answer: a search asked of a node
+     * that is shutting down still gets the text part of its results, and a search by meaning alone is told to
+     * retry (on another node, behind a load balancer).
+     */
+    private static float[] vectorOf(CompletableFuture<float[]> embedding, SearchMode mode) {
+        try {
+            return join(embedding);
+        } catch (Embedder.EmbedderClosedException stopping) {
+            if (mode == SearchMode.SEMANTIC) {
+                throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "search.stopping");
+            }
+            return null;
+        }
     }
 
     private static float[] join(CompletableFuture<float[]> embedding) {
