@@ -11,4 +11,10 @@ public interface CustomerTimeline {
      *                message came by, which the timeline shows as a badge
      */
     void add(long customerId, String kind, String summary, String source);
+
+    /**
+     * As {@link #add}, for what the customer did herself (wrote, rated, opened a ticket by writing in): the timeline
+     * names her, not whoever was signed in when it arrived (an agent, a channel's token, the first start).
+     */
+    void addByCustomer(long customerId, String kind, String summary, String source);
 }

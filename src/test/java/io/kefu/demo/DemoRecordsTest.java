@@ -30,6 +30,12 @@ class DemoRecordsTest {
         JsonNode timeline = admin.get("/api/v1/customers/" + customerId + "/timeline").json();
         assertThat(timeline.findValuesAsString("kind")).contains("ticket.created", "ticket.customerMessage");
         assertThat(timeline.findValuesAsString("source")).contains("WECHAT");
+        // She wrote in herself: the timeline names her, not the administrator whose first start loaded the demo.
+        for (JsonNode entry : timeline) {
+            if (entry.get("kind").asString().startsWith("ticket.")) {
+                assertThat(entry.get("actorName").asString()).as(entry.toString()).isEqualTo("张伟");
+            }
+        }
 
         JsonNode ticket = null;
         for (JsonNode item : admin.get("/api/v1/tickets?queue=ALL&channel=WECHAT&limit=200").json().get("items")) {

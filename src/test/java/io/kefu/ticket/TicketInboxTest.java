@@ -74,6 +74,11 @@ class TicketInboxTest {
         JsonNode timeline = agent.get("/api/v1/customers/" + customerId + "/timeline").json();
         assertThat(timeline.findValuesAsString("kind")).contains("ticket.created", "ticket.customerMessage");
         assertThat(timeline.findValuesAsString("source")).contains("WECHAT");
+        for (JsonNode entry : timeline) {
+            if (entry.get("kind").asString().startsWith("ticket.")) {
+                assertThat(entry.get("actorName").asString()).as(entry.toString()).isEqualTo("王芳");
+            }
+        }
     }
 
     @Test

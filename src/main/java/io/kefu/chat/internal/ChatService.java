@@ -195,7 +195,7 @@ public class ChatService {
         changes.put("rating_comment", remark);
         chats.update(chatId, changes);
         if (chat.customerId() != null) {
-            timeline.add(chat.customerId(), "chat.rated", "★".repeat(score) + "☆".repeat(5 - score)
+            timeline.addByCustomer(chat.customerId(), "chat.rated", "★".repeat(score) + "☆".repeat(5 - score)
                     + (remark == null ? "" : " " + Text.truncate(remark, 200)), TicketChannel.CHAT.name());
         }
         signals.changed(chatId);

@@ -99,6 +99,12 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
     }
 
     @Override
+    public void addByCustomer(long customerId, String kind, String summary, String source) {
+        String name = customers.find(customerId).map(CustomerRecord::name).orElse("-");
+        customers.addTimeline(customerId, kind, name, summary, source);
+    }
+
+    @Override
     public void awardLoyaltyPoints(long customerId, int points, String reason) {
         if (points < 1) {
             throw DomainException.onField(HttpStatus.BAD_REQUEST, "points", "customer.loyaltyPointsPositive");

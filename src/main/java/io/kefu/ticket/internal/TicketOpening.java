@@ -85,7 +85,8 @@ class TicketOpening {
                 draft.priority(), draft.channel(), draft.categoryId(), draft.subject().strip(),
                 draft.description().strip(), draft.customFields(), null), creator.id(), departmentId, now);
         ticket.assignTo(draft.assigneeId(), now);
-        SlaSummary started = open(ticket, customer, creator.displayName(), "ticket");
+        SlaSummary started = open(ticket, customer, creator.displayName());
+        timeline.add(customer.id(), "ticket.created", TicketService.label(ticket), "ticket");
         notices.assigned(ticket, creator.id());
         return new Opened(ticket, started);
     }
@@ -93,18 +94,18 @@ class TicketOpening {
     /** A ticket a customer opened through a channel: nobody created it for her and nobody has it yet. */
     Ticket openForCustomer(TicketDraft draft, CustomerDirectory.CustomerSummary customer) {
         Ticket ticket = new Ticket(numbers.next(), draft.forCustomer(customer.id()), null, null, clock.instant());
-        open(ticket, customer, customer.name(), ticket.getChannel().name());
+        open(ticket, customer, customer.name());
+        timeline.addByCustomer(customer.id(), "ticket.created", TicketService.label(ticket),
+                ticket.getChannel().name());
         return ticket;
     }
 
-    /** What every new ticket goes through, whoever opened it; the timeline entry names {@code source}. */
-    private SlaSummary open(Ticket ticket, CustomerDirectory.CustomerSummary customer, String openedBy,
-                            String source) {
+    /** What every new ticket goes through, whoever opened it. */
+    private SlaSummary open(Ticket ticket, CustomerDirectory.CustomerSummary customer, String openedBy) {
         SlaSummary started = sla.start(ticket, customer.tier());
         inserts.insert(ticket);
         search.changed(ticket.getId());
         journal.recordChange(ticket.getId(), openedBy, "state", null, ticket.getState());
-        timeline.add(customer.id(), "ticket.created", TicketService.label(ticket), source);
         events.publishEvent(new TicketCreated(ticket.getId(), customer.id(), ticket.getTypeCode(),
                 ticket.getChannel()));
         return started;

@@ -87,7 +87,7 @@ public class TicketService {
         } else {
             ticket.touch(clock.instant());
         }
-        timeline.add(ticket.getCustomerId(), "ticket.customerMessage", label(ticket), channel.name());
+        timeline.addByCustomer(ticket.getCustomerId(), "ticket.customerMessage", label(ticket), channel.name());
         tickets.flush();
     }
 
@@ -95,7 +95,7 @@ public class TicketService {
     void rated(Ticket ticket, int score) {
         journal.recordChange(ticket.getId(), customers.summary(ticket.getCustomerId())
                 .map(CustomerDirectory.CustomerSummary::name).orElse("-"), "rating", null, score);
-        timeline.add(ticket.getCustomerId(), "ticket.rated", label(ticket) + " · " + score + "/5", "ticket");
+        timeline.addByCustomer(ticket.getCustomerId(), "ticket.rated", label(ticket) + " · " + score + "/5", "ticket");
     }
 
     @Transactional(readOnly = true)
