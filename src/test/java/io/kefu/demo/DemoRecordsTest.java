@@ -2,6 +2,7 @@ package io.kefu.demo;
 
 import io.kefu.ApiClient;
 import io.kefu.KefuTest;
+import io.kefu.Lookups;
 import io.kefu.TestAccounts;
 import io.kefu.WebSession;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,34 @@ class DemoRecordsTest {
         JsonNode articles = admin.get("/api/v1/tickets/" + ticket.get("id").asLong() + "/articles").json();
         assertThat(articles.findValuesAsString("kind")).containsExactly("CUSTOMER_MESSAGE", "CUSTOMER_MESSAGE");
         assertThat(articles.get(1).get("body").asString()).contains("网课");
+    }
+
+    @Test
+    void theDemoCustomersHaveOwnersTiersStagesAndOrganisationsAndTheirScopeApplies() {
+        ApiClient admin = new ApiClient(port, TestAccounts.BOOTSTRAP_TOKEN);
+        long chenjing = Lookups.staffId(admin, TestAccounts.CUSTOMER_MANAGER);
+
+        JsonNode zhangwei = admin.get("/api/v1/customers?q=14700000001").json().get("items").get(0);
+        assertThat(zhangwei.get("ownerId").asLong()).isEqualTo(chenjing);
+        assertThat(zhangwei.get("tier").asString()).isEqualTo("VIP");
+        assertThat(zhangwei.get("lifecycleStage").asString()).isEqualTo("STABLE");
+        assertThat(zhangwei.get("tags").valueStream().map(JsonNode::asString).toList()).contains("老客户");
+        JsonNode contact = admin.get("/api/v1/customers?q=14700000003").json().get("items").get(0);
+        JsonNode organization = admin.get("/api/v1/customers/" + contact.get("organizationId").asLong()).json();
+        assertThat(organization.get("name").asString()).isEqualTo("华远科技有限公司");
+        assertThat(organization.get("type").asString()).isEqualTo("ORGANIZATION");
+
+        // A VIP's ticket runs under the VIP service standard.
+        JsonNode tickets = admin.get("/api/v1/tickets?queue=ALL&channel=WECHAT&limit=200").json().get("items");
+        long ticket = tickets.valueStream().filter(t -> t.get("customerId").asLong() == zhangwei.get("id").asLong())
+                .findFirst().orElseThrow().get("id").asLong();
+        assertThat(admin.get("/api/v1/tickets/" + ticket).json().get("sla").get("policy").asString())
+                .isEqualTo("VIP客户");
+
+        // The customer manager's scope is her own customers: 张伟 is hers, 刘洋 nobody's.
+        ApiClient manager = new ApiClient(port, Lookups.tokenFor(admin, chenjing));
+        assertThat(manager.get("/api/v1/customers?q=14700000001").json().get("items")).hasSize(1);
+        assertThat(manager.get("/api/v1/customers?q=14700000002").json().get("items")).isEmpty();
     }
 
     @Test

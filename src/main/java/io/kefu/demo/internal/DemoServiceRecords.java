@@ -3,16 +3,11 @@ package io.kefu.demo.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.kefu.customer.CustomerDirectory;
-import io.kefu.customer.CustomerIdentity;
 import io.kefu.customer.IdentityKind;
 import io.kefu.identity.DemoCompanyLoaded;
-import io.kefu.identity.StaffPrincipal;
 import io.kefu.ticket.CustomerMessage;
 import io.kefu.ticket.TicketChannel;
 import io.kefu.ticket.TicketInbox;
@@ -24,8 +19,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Adds the demo customers and their conversations (from {@code demo/service-records.json}) when the demo company is
- * created, in the same transaction: the demo exists whole or not at all.
+ * Adds the demo customers' conversations (from {@code demo/service-records.json}) when the demo company is created,
+ * in the same transaction: the demo exists whole or not at all. The customers themselves are the customer module's
+ * demo, loaded first; a conversation names its customer by her phone or email.
  */
 @Component
 class DemoServiceRecords {
@@ -33,28 +29,15 @@ class DemoServiceRecords {
     private static final Logger log = LoggerFactory.getLogger(DemoServiceRecords.class);
     private static final String RECORDS = "demo/service-records.json";
 
-    record DemoCustomer(String key, String name, String phone, String email, String wechatOpenId) {
+    /** A customer's messages on one ticket, the first opening it; {@code from} is her phone or email. */
+    record DemoConversation(String from, TicketChannel channel, String subject, List<String> messages) {
 
-        List<CustomerIdentity> identities() {
-            List<CustomerIdentity> identities = new ArrayList<>();
-            if (phone != null) {
-                identities.add(new CustomerIdentity(IdentityKind.PHONE, phone));
-            }
-            if (email != null) {
-                identities.add(new CustomerIdentity(IdentityKind.EMAIL, email));
-            }
-            if (wechatOpenId != null) {
-                identities.add(new CustomerIdentity(IdentityKind.WECHAT_OPENID, wechatOpenId));
-            }
-            return identities;
+        IdentityKind fromKind() {
+            return from.contains("@") ? IdentityKind.EMAIL : IdentityKind.PHONE;
         }
     }
 
-    /** A customer's messages on one ticket, the first opening it. */
-    record DemoConversation(String customer, TicketChannel channel, String subject, List<String> messages) {
-    }
-
-    record Records(List<DemoCustomer> customers, List<DemoConversation> conversations) {
+    record Records(List<DemoConversation> conversations) {
     }
 
     private final CustomerDirectory customers;
@@ -70,21 +53,17 @@ class DemoServiceRecords {
     @EventListener
     void load(DemoCompanyLoaded event) {
         Records records = read();
-        StaffPrincipal demo = StaffPrincipal.system("demo");
-        Map<String, CustomerDirectory.CustomerSummary> byKey = new HashMap<>();
-        for (DemoCustomer customer : records.customers()) {
-            byKey.put(customer.key(), customers.resolveOrCreate(customer.name(), customer.identities(), demo));
-        }
         for (DemoConversation conversation : records.conversations()) {
-            CustomerDirectory.CustomerSummary customer = byKey.get(conversation.customer());
+            CustomerDirectory.CustomerSummary customer = customers.findByIdentity(conversation.fromKind(),
+                    conversation.from()).flatMap(customers::summary).orElseThrow(() -> new IllegalStateException(
+                    "No demo customer has " + conversation.from() + " (demo/customers.json)"));
             Long ticketId = null;
             for (String text : conversation.messages()) {
                 ticketId = inbox.receive(CustomerMessage.text(customer.id(), conversation.channel(), ticketId,
                         conversation.subject(), text, customer.name())).ticketId();
             }
         }
-        log.info("Loaded the demo service records: {} customers, {} tickets", byKey.size(),
-                records.conversations().size());
+        log.info("Loaded the demo service records: {} tickets", records.conversations().size());
     }
 
     private Records read() {
