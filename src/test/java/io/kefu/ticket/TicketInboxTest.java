@@ -82,6 +82,19 @@ class TicketInboxTest {
     }
 
     @Test
+    void aCustomerWithALongNameIsNamedOnHerTimelineAsFarAsItFits() {
+        String longName = "北京市朝阳区某某某某科技发展有限公司".repeat(10);
+        long longNamed = transactions.execute(status -> customers.resolveOrCreate(longName,
+                List.of(new CustomerIdentity(IdentityKind.PHONE, Tickets.uniquePhone())),
+                StaffPrincipal.system("test")).id());
+
+        receive(CustomerMessage.text(longNamed, TicketChannel.WECHAT, null, null, "宽带断网了", null));
+
+        JsonNode timeline = agent.get("/api/v1/customers/" + longNamed + "/timeline").json();
+        assertThat(timeline.findValuesAsString("actorName")).contains(longName.substring(0, 100));
+    }
+
+    @Test
     void aChatMessageWithoutSubjectIsNamedByItsFirstSentence() {
         long id = receive(CustomerMessage.text(customerId, TicketChannel.WECHAT, null, null,
                 "宽带从昨天晚上开始断网，光猫的 LOS 灯一直红色闪烁，重启了好几次也没用。", null)).ticketId();

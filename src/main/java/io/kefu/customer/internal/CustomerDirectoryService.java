@@ -100,8 +100,7 @@ class CustomerDirectoryService implements CustomerDirectory, CustomerTimeline {
 
     @Override
     public void addByCustomer(long customerId, String kind, String summary, String source) {
-        String name = customers.find(customerId).map(CustomerRecord::name).orElse("-");
-        customers.addTimeline(customerId, kind, name, summary, source);
+        customers.addTimelineByCustomer(customerId, kind, summary, source);
     }
 
     @Override

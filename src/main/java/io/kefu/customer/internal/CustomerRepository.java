@@ -214,6 +214,15 @@ public class CustomerRepository {
                 .param("source", source).update();
     }
 
+    /** A timeline entry whose actor is the customer herself, named in the same statement (as far as it fits). */
+    void addTimelineByCustomer(long customerId, String kind, String summary, String source) {
+        jdbc.sql("""
+                INSERT INTO customer_timeline (customer_id, kind, actor_name, summary, source)
+                SELECT id, :kind, left(name, 100), :summary, :source FROM customer WHERE id = :id""")
+                .param("id", customerId).param("kind", kind).param("summary", summary).param("source", source)
+                .update();
+    }
+
     List<TimelineEntry> timeline(long customerId, Long beforeId, int limit) {
         return jdbc.sql("""
                 SELECT id, occurred_at, kind, actor_name, summary, source FROM customer_timeline

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.kefu.platform.Text;
 import io.kefu.ticket.TicketChannel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,7 +67,10 @@ public class TicketJournal {
                 .list();
     }
 
-    /** Writes a line of history when the value really changed. */
+    /**
+     * Writes a line of history when the value really changed. The actor is cut to the column's 100 characters: a
+     * customer's name may have 200, and her message must not be refused for it.
+     */
     void recordChange(long ticketId, String actorName, String field, Object oldValue, Object newValue) {
         if (Objects.equals(oldValue, newValue)) {
             return;
@@ -74,7 +78,7 @@ public class TicketJournal {
         jdbc.sql("""
                 INSERT INTO ticket_history (ticket_id, actor_name, field, old_value, new_value)
                 VALUES (:ticket, :actor, :field, :old, :new)""")
-                .param("ticket", ticketId).param("actor", actorName).param("field", field)
+                .param("ticket", ticketId).param("actor", Text.truncate(actorName, 100)).param("field", field)
                 .param("old", oldValue == null ? null : oldValue.toString())
                 .param("new", newValue == null ? null : newValue.toString()).update();
     }
