@@ -63,6 +63,7 @@ class SearchStopTest {
         assertThat(api.post("/api/v1/search/rebuild", "").status()).isEqualTo(202);
         ExecutorService visitor = Executors.newSingleThreadExecutor();
         Future<List<Integer>> searches = visitor.submit(() -> searchUntilRefused(anonymous));
+        visitor.shutdown();
         Thread.sleep(1_000);
         long pid = kefu.pid();
         kefu.destroy();
@@ -71,7 +72,6 @@ class SearchStopTest {
         // Searches asked while the embedder was closed still answer, by their words.
         assertThat(searches.get(10, TimeUnit.SECONDS)).as("help-centre searches while Kefu stopped")
                 .isNotEmpty().containsOnly(200);
-        visitor.shutdown();
         assertThat(kefu.exitValue()).as("exit code; see " + KefuProcess.log(DATA)).isEqualTo(143);
         assertThat(Path.of("hs_err_pid" + pid + ".log")).doesNotExist();
         assertThat(KefuProcess.logSinceLastStart(DATA))
