@@ -1,8 +1,5 @@
 package io.kefu.customer.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,11 +13,11 @@ import io.kefu.customer.LifecycleStage;
 import io.kefu.identity.DemoCompanyLoaded;
 import io.kefu.identity.StaffDirectory;
 import io.kefu.identity.StaffPrincipal;
+import io.kefu.platform.BundledJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,7 +84,7 @@ class DemoCustomers {
     @EventListener
     @Order(0)
     void load(DemoCompanyLoaded event) {
-        Demo demo = read();
+        Demo demo = BundledJson.read(json, CUSTOMERS, Demo.class);
         StaffPrincipal creator = StaffPrincipal.system(demo.createdBy());
         Map<String, Long> staffIds = new HashMap<>();
         staff.active().forEach(member -> staffIds.put(member.username(), member.id()));
@@ -102,13 +99,5 @@ class DemoCustomers {
         }
         log.info("Loaded the demo customers: {} organisations, {} people", demo.organizations().size(),
                 demo.people().size());
-    }
-
-    private Demo read() {
-        try (InputStream in = new ClassPathResource(CUSTOMERS).getInputStream()) {
-            return json.readValue(in, Demo.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

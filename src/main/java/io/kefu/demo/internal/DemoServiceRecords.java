@@ -1,20 +1,17 @@
 package io.kefu.demo.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import io.kefu.customer.CustomerDirectory;
 import io.kefu.customer.IdentityKind;
 import io.kefu.identity.DemoCompanyLoaded;
+import io.kefu.platform.BundledJson;
 import io.kefu.ticket.CustomerMessage;
 import io.kefu.ticket.TicketChannel;
 import io.kefu.ticket.TicketInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,7 +49,7 @@ class DemoServiceRecords {
 
     @EventListener
     void load(DemoCompanyLoaded event) {
-        Records records = read();
+        Records records = BundledJson.read(json, RECORDS, Records.class);
         for (DemoConversation conversation : records.conversations()) {
             CustomerDirectory.CustomerSummary customer = customers.findByIdentity(conversation.fromKind(),
                     conversation.from()).flatMap(customers::summary).orElseThrow(() -> new IllegalStateException(
@@ -64,13 +61,5 @@ class DemoServiceRecords {
             }
         }
         log.info("Loaded the demo service records: {} tickets", records.conversations().size());
-    }
-
-    private Records read() {
-        try (InputStream in = new ClassPathResource(RECORDS).getInputStream()) {
-            return json.readValue(in, Records.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,21 +1,15 @@
 package io.kefu.identity.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
+import io.kefu.platform.BundledJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The demo company of {@code demo/identity.json}: its department tree, one staff member per role, skill groups. */
 record DemoCompany(List<Unit> departments, List<Member> staff, List<Group> skillGroups) {
 
     static DemoCompany read(JsonMapper json) {
-        try (InputStream in = new ClassPathResource("demo/identity.json").getInputStream()) {
-            return json.readValue(in, DemoCompany.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("The demo company (demo/identity.json) cannot be read", e);
-        }
+        return BundledJson.read(json, "demo/identity.json", DemoCompany.class);
     }
 
     List<String> usernames() {

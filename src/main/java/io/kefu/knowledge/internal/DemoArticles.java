@@ -1,8 +1,5 @@
 package io.kefu.knowledge.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +8,10 @@ import io.kefu.identity.DemoCompanyLoaded;
 import io.kefu.identity.StaffPrincipal;
 import io.kefu.knowledge.ArticleAction;
 import io.kefu.knowledge.Visibility;
+import io.kefu.platform.BundledJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +44,7 @@ class DemoArticles {
 
     @EventListener
     void load(DemoCompanyLoaded event) {
-        Demo demo = read();
+        Demo demo = BundledJson.read(json, ARTICLES, Demo.class);
         StaffPrincipal author = StaffPrincipal.system(demo.author());
         Map<String, Long> categoryIds = new HashMap<>();
         for (String name : demo.categories()) {
@@ -60,13 +57,5 @@ class DemoArticles {
             articles.transition(id, ArticleAction.PUBLISH, null, author);
         }
         log.info("Loaded the demo knowledge base: {} published articles", demo.articles().size());
-    }
-
-    private Demo read() {
-        try (InputStream in = new ClassPathResource(ARTICLES).getInputStream()) {
-            return json.readValue(in, Demo.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
