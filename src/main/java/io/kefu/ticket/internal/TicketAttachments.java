@@ -87,7 +87,8 @@ public class TicketAttachments {
         String name = usableName(file.fileName());
         ContentStore.Stored stored = storage.store(new ByteArrayInputStream(file.content()), kept -> { });
         insert(ticketId, articleId, name, stored, Text.truncate(file.contentId(), 250),
-                Text.truncate(senderName == null || senderName.isBlank() ? "-" : senderName.strip(), 100));
+                Text.truncate(senderName == null || senderName.isBlank() ? "-" : senderName.strip(),
+                        TicketJournal.NAME_LENGTH));
     }
 
     /** The detected type, except that a CSV file is plain text to Tika. */

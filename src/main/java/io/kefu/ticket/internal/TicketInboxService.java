@@ -94,7 +94,7 @@ class TicketInboxService implements TicketInbox {
 
     private static String authorOf(CustomerMessage message, CustomerDirectory.CustomerSummary customer) {
         return Text.truncate(message.authorName() == null || message.authorName().isBlank() ? customer.name()
-                : message.authorName().strip(), 100);
+                : message.authorName().strip(), TicketJournal.NAME_LENGTH);
     }
 
     /** The subject the channel gave, or the start of the first line of the message. */

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TicketJournal {
 
+    /** The width of the ticket tables' name columns (who acted, who wrote, who sent a file). */
+    static final int NAME_LENGTH = 100;
+
     /**
      * An entry of the conversation.
      *
@@ -68,8 +71,8 @@ public class TicketJournal {
     }
 
     /**
-     * Writes a line of history when the value really changed. The actor is cut to the column's 100 characters: a
-     * customer's name may have 200, and her message must not be refused for it.
+     * Writes a line of history when the value really changed. The actor is cut to {@link #NAME_LENGTH}: a customer's
+     * name may have 200 characters, and her message must not be refused for it.
      */
     void recordChange(long ticketId, String actorName, String field, Object oldValue, Object newValue) {
         if (Objects.equals(oldValue, newValue)) {
@@ -78,7 +81,7 @@ public class TicketJournal {
         jdbc.sql("""
                 INSERT INTO ticket_history (ticket_id, actor_name, field, old_value, new_value)
                 VALUES (:ticket, :actor, :field, :old, :new)""")
-                .param("ticket", ticketId).param("actor", Text.truncate(actorName, 100)).param("field", field)
+                .param("ticket", ticketId).param("actor", Text.truncate(actorName, NAME_LENGTH)).param("field", field)
                 .param("old", oldValue == null ? null : oldValue.toString())
                 .param("new", newValue == null ? null : newValue.toString()).update();
     }
